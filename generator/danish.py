@@ -1,0 +1,34 @@
+"""Dates, times and durations written the Danish way."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
+
+
+def long_date(day: dt.date) -> str:
+    """'tirsdag den 12. januar 2027'."""
+    return f"{WEEKDAYS[day.weekday()]} den {day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    """'12. januar 2027'."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def clock(moment: dt.time | dt.datetime) -> str:
+    """'18.00' (Danish clock times use a full stop)."""
+    return f"{moment.hour:02d}.{moment.minute:02d}"
+
+
+def duration(minutes: int) -> str:
+    """'2 timer og 40 minutter', '1 time', '45 minutter'."""
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} time" if hours == 1 else f"{hours} timer")
+    if rest or not hours:
+        parts.append(f"{rest} minut" if rest == 1 else f"{rest} minutter")
+    return " og ".join(parts)

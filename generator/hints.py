@@ -1,0 +1,46 @@
+"""The guide's advice as warnings: things a group may do, but the guide advises against."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .agenda import meeting_agenda
+from .errors import Problem
+from .models import Group
+from .validate import Positions, field_path
+
+MAX_MEMBERS = 10
+LATEST_END = dt.time(21, 0)
+
+
+def _warn(file: str, positions: Positions, path: tuple, message: str) -> Problem:
+    pos = positions.value(path)
+    return Problem(file, pos.line, pos.col, field_path(path), message, warning=True)
+
+
+def warnings(group: Group, positions: Positions, file: str) -> list[Problem]:
+    """Every guide-aware warning for the group."""
+    found = []
+    if len(group.medlemmer) > MAX_MEMBERS:
+        found.append(
+            _warn(file, positions, ("medlemmer",), f"gruppen har {len(group.medlemmer)} medlemmer; mødepakken anbefaler omkring {MAX_MEMBERS}, og at I deler jer, hvis I er flere")
+        )
+    for i, meeting in enumerate(group.moeder):
+        if meeting.cancelled:
+            continue
+        end = meeting_agenda(meeting).end
+        if meeting.dagsorden == "første møde" and (end.date() > meeting.dato or end.time() > LATEST_END):
+            found.append(
+                _warn(file, positions, ("møder", i, "start"), f"det første møde slutter kl. {end:%H.%M}; mødepakken råder til at slutte senest kl. 21.00, så alle kan nå hjem i ordentlig tid")
+            )
+        for role, key in (("ordstyrer", "ordstyrer"), ("referent", "referent")):
+            if getattr(meeting, key) is None:
+                found.append(
+                    _warn(file, positions, ("møder", i), f"mødet har ingen {role}; mødepakken råder til, at hvert møde har en ordstyrer og en referent")
+                )
+    chairs = [m.ordstyrer for m in group.moeder if not m.cancelled and m.ordstyrer]
+    if len(chairs) >= 3 and len(set(chairs)) == 1:
+        found.append(
+            _warn(file, positions, ("møder",), f"{chairs[0]} er ordstyrer på alle møder; mødepakken råder til, at rollen går på skift")
+        )
+    return found

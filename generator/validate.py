@@ -1,0 +1,217 @@
+"""Turn a parsed group file into a Group model, reporting every problem with its position."""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .cpr import find_cpr
+from .errors import GroupError, Problem
+from .loader import Mapping, Node, Pos, Scalar, Sequence
+from .models import Group
+from .suggest import hint
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Positions:
+    """Where each value and each key stands in the file."""
+
+    values: dict[Path, Pos]
+    keys: dict[Path, Pos]
+
+    def value(self, path: Path) -> Pos:
+        while path not in self.values:
+            path = path[:-1]
+        return self.values[path]
+
+    def key(self, path: Path) -> Pos:
+        return self.keys.get(path) or self.value(path)
+
+
+def field_path(path: Path) -> str:
+    """`møder[3].start`: keys joined by dots, list entries counted from 1."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def to_data(node: Node, path: Path = (), values: dict | None = None, keys: dict | None = None) -> tuple[Any, Positions]:
+    """Plain dicts, lists, strings and None, plus the positions of everything."""
+    values = {} if values is None else values
+    keys = {} if keys is None else keys
+    values[path] = node.pos
+    if isinstance(node, Scalar):
+        return (None if node.is_null else node.value), Positions(values, keys)
+    if isinstance(node, Sequence):
+        return [to_data(item, (*path, i), values, keys)[0] for i, item in enumerate(node.items)], Positions(values, keys)
+    data = {}
+    for key, value in node.items:
+        keys[(*path, key.value)] = key.pos
+        data[key.value] = to_data(value, (*path, key.value), values, keys)[0]
+    return data, Positions(values, keys)
+
+
+def _resolve(data: Any, loc: tuple) -> Path:
+    """The part of pydantic's error location that exists in the data (drops union tags and the like)."""
+    path: list[str | int] = []
+    for part in loc:
+        if isinstance(data, dict) and isinstance(part, str) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            continue
+        path.append(part)
+    return tuple(path)
+
+
+def _model_at(path: Path) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `path` (to suggest its known keys)."""
+    model: Any = Group
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = {f.alias or n: f for n, f in model.model_fields.items()}
+        if part not in fields:
+            return None
+        model = _find_model(fields[part].annotation)
+        if model is None:
+            return None
+    return model
+
+
+def _find_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _find_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _aliases(model: type[BaseModel]) -> list[str]:
+    return [f.alias or n for n, f in model.model_fields.items()]
+
+
+def _problem(error: dict, data: Any, positions: Positions, file: str) -> Problem:
+    kind = error["type"]
+    path = _resolve(data, error["loc"])
+    if kind == "missing":
+        missing = error["loc"][-1]
+        pos = positions.value(path)
+        return Problem(file, pos.line, pos.col, field_path((*path, missing)), "mangler; feltet skal udfyldes")
+    if kind == "extra_forbidden":
+        pos = positions.key(path)
+        model = _model_at(path[:-1])
+        known = _aliases(model) if model else []
+        return Problem(file, pos.line, pos.col, field_path(path), f"ukendt felt '{path[-1]}'{hint(str(path[-1]), known)}")
+    pos = positions.value(path)
+    if kind == "netvaerk":
+        message = error["msg"]
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        message = "skal være en samling af felter, fx 'navn: …' på hver sin linje"
+    elif kind in ("tuple_type", "list_type"):
+        message = "skal være en liste (linjer, der starter med '- ')"
+    elif kind == "too_short":
+        message = "skal have mindst én"
+    elif kind == "literal_error":
+        expected = error["ctx"]["expected"]
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
+        given = error["input"]
+        given_text = given if isinstance(given, str) else "denne værdi"
+        message = f"'{given_text}' er ikke en mulighed; vælg mellem {', '.join(choices)}"
+        if isinstance(given, str):
+            message += hint(given, choices)
+    else:
+        message = f"ugyldig værdi ({error['msg']})"
+    return Problem(file, pos.line, pos.col, field_path(path), message)
+
+
+def _scalars(node: Node, path: Path = ()):
+    if isinstance(node, Scalar):
+        yield path, node
+    elif isinstance(node, Sequence):
+        for i, item in enumerate(node.items):
+            yield from _scalars(item, (*path, i))
+    else:
+        for key, value in node.items:
+            yield from _scalars(value, (*path, key.value))
+
+
+def _cpr_problems(root: Mapping, file: str) -> list[Problem]:
+    problems = []
+    for path, scalar in _scalars(root):
+        if find_cpr(scalar.value):
+            problems.append(
+                Problem(
+                    file,
+                    scalar.pos.line,
+                    scalar.pos.col,
+                    field_path(path),
+                    "ligner et CPR-nummer; det må ikke offentliggøres uden samtykke, så slet det fra filen",
+                )
+            )
+    return problems
+
+
+def _role_problems(group: Group, positions: Positions, file: str) -> list[Problem]:
+    members = group.member_names()
+    problems = []
+
+    def check(name: str | None, path: Path, role: str) -> None:
+        if name is not None and name not in members:
+            pos = positions.value(path)
+            problems.append(Problem(file, pos.line, pos.col, field_path(path), f"{role} '{name}' er ikke med i medlemmer{hint(name, members)}"))
+
+    check(group.aftaler.graensevogter, ("aftaler", "grænsevogter"), "grænsevogteren")
+    for i, meeting in enumerate(group.moeder):
+        check(meeting.ordstyrer, ("møder", i, "ordstyrer"), "ordstyreren")
+        check(meeting.referent, ("møder", i, "referent"), "referenten")
+        check(meeting.vaert, ("møder", i, "vært"), "værten")
+        for j, name in enumerate(meeting.temaansvarlige):
+            path = ("møder", i, "temaansvarlige", j) if ("møder", i, "temaansvarlige", j) in positions.values else ("møder", i, "temaansvarlige")
+            check(name, path, "den temaansvarlige")
+    return problems
+
+
+def _consistency_problems(group: Group, positions: Positions, file: str) -> list[Problem]:
+    problems = []
+    seen: dict[str, int] = {}
+    for i, member in enumerate(group.medlemmer):
+        if member.navn in seen:
+            pos = positions.value(("medlemmer", i, "navn"))
+            problems.append(Problem(file, pos.line, pos.col, field_path(("medlemmer", i, "navn")), f"'{member.navn}' står to gange i medlemmer; giv dem hver sit navn, fx med efternavn"))
+        seen[member.navn] = i
+    dates: dict = {}
+    for i, meeting in enumerate(group.moeder):
+        if meeting.dato in dates:
+            pos = positions.value(("møder", i, "dato"))
+            problems.append(Problem(file, pos.line, pos.col, field_path(("møder", i, "dato")), f"der er allerede et møde den {meeting.dato.isoformat()}; gruppen kan kun have ét møde om dagen"))
+        dates[meeting.dato] = i
+        if meeting.tilmeldingsfrist is not None and meeting.tilmeldingsfrist > meeting.dato:
+            path = ("møder", i, "tilmeldingsfrist")
+            pos = positions.value(path)
+            problems.append(Problem(file, pos.line, pos.col, field_path(path), "tilmeldingsfristen ligger efter mødet"))
+    return problems
+
+
+def validate(root: Mapping, file: str) -> tuple[Group, Positions]:
+    """The Group, or a GroupError with every problem in the file."""
+    data, positions = to_data(root)
+    problems = _cpr_problems(root, file)
+    try:
+        group = Group.model_validate(data)
+    except ValidationError as exc:
+        problems += [_problem(e, data, positions, file) for e in exc.errors()]
+        raise GroupError(problems) from None
+    problems += _role_problems(group, positions, file) + _consistency_problems(group, positions, file)
+    if problems:
+        raise GroupError(problems)
+    return group, positions

@@ -1,0 +1,120 @@
+"""The only stage that touches the disk: write a group's sources, build its site, swap it in."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import GroupError, Problem
+
+MARKER = ".netvaerk-site"
+
+
+def _is_dangerous(out: Path, project: Path) -> str | None:
+    out = out.resolve()
+    home = Path.home().resolve()
+    if out == Path(out.anchor):
+        return "roden af filsystemet"
+    if out == home:
+        return "din hjemmemappe"
+    if out == project or out in project.parents:
+        return "projektets mappe eller en mappe over den"
+    return None
+
+
+def prepare_output(out: Path, project: Path) -> None:
+    """Make sure `out` is a folder this tool owns (marked), creating it if needed."""
+    danger = _is_dangerous(out, project)
+    if danger:
+        raise GroupError([Problem(str(out), 1, 1, "--out", f"vil ikke skrive i {danger}; vælg en anden mappe, fx site")])
+    if out.is_symlink():
+        raise GroupError([Problem(str(out), 1, 1, "--out", "mappen er et symbolsk link; vælg en almindelig mappe")])
+    if out.exists():
+        if not out.is_dir():
+            raise GroupError([Problem(str(out), 1, 1, "--out", "findes allerede og er ikke en mappe")])
+        if not (out / MARKER).exists() and any(out.iterdir()):
+            raise GroupError([Problem(str(out), 1, 1, "--out", "mappen er ikke tom og er ikke lavet af netvaerk; vælg en tom mappe")])
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("Denne mappe er lavet af netvaerk og kan bygges igen når som helst.\n", encoding="utf-8")
+
+
+def write_sources(folder: Path, docs: dict[str, str | bytes], config: str) -> Path:
+    """Replace site_src/<slug>/ with the generated Markdown and config; returns the config path."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    for rel, content in docs.items():
+        target = folder / "docs" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8", newline="\n")
+    config_path = folder / "mkdocs.yml"
+    config_path.write_text(config, encoding="utf-8", newline="\n")
+    return config_path
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _mkdocs_log():
+    """Collect MkDocs' warnings instead of letting them print; restore logging afterwards."""
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    saved = (logger.handlers[:], logger.propagate, logger.level)
+    logger.handlers = [handler]
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)
+    try:
+        yield handler
+    finally:
+        logger.handlers, logger.propagate, _ = saved
+        logger.setLevel(saved[2])
+
+
+def mkdocs_build(config_path: Path, site_dir: Path) -> None:
+    """Run MkDocs in this process; any MkDocs warning fails the build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _mkdocs_log() as log:
+        try:
+            config = load_config(config_file=str(config_path), site_dir=str(site_dir.resolve()))
+            build(config)
+        except (MkDocsException, SystemExit) as exc:
+            details = "; ".join(log.messages) or str(exc)
+            raise GroupError([Problem(str(config_path), 1, 1, "mkdocs", f"siden kunne ikke bygges: {details}")]) from None
+
+
+def publish(out: Path, slug: str, build_into) -> Path:
+    """Build into a temporary folder beside the target and swap it in only on success."""
+    target = out / slug
+    tmp = Path(tempfile.mkdtemp(prefix=f".{slug}.new-", dir=out))
+    try:
+        build_into(tmp)
+        (tmp / MARKER).write_text("netvaerk\n", encoding="utf-8")
+        if target.exists() or target.is_symlink():
+            if target.is_symlink() or not (target / MARKER).exists():
+                raise GroupError([Problem(str(target), 1, 1, "--out", "findes allerede og er ikke lavet af netvaerk; flyt eller slet den selv")])
+            old = Path(tempfile.mkdtemp(prefix=f".{slug}.old-", dir=out))
+            os.rename(target, old / slug)
+            os.rename(tmp, target)
+            shutil.rmtree(old)
+        else:
+            os.rename(tmp, target)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+    return target
