@@ -17,6 +17,7 @@ site: $(STAMP)
 	$(BIN)/netvaerk build
 
 test: $(STAMP)
+	@if command -v npm >/dev/null 2>&1 && [ ! -d node_modules ]; then npm ci --no-audit --no-fund --loglevel=error; fi
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -1,0 +1,104 @@
+"""Shared fixtures: the project, a built contract site, a local web server and headless Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTRACT = ROOT / "groups" / "nordsjaelland.yaml"
+TODAY = dt.date(2026, 11, 26)
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current output.")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+def copy_project(target: Path, groups: dict[str, bytes] | None = None) -> Path:
+    """A throwaway copy of the project's inputs (groups, templates' config, overrides) in `target`."""
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, target / name)
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    (target / "groups").mkdir()
+    if groups is None:
+        shutil.copy(CONTRACT, target / "groups" / "nordsjaelland.yaml")
+    else:
+        for name, data in groups.items():
+            (target / "groups" / name).write_bytes(data)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The contract group's site, built once per test session with today pinned."""
+    from generator.pipeline import Project, build_group, prepare
+
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    project = Project(root)
+    out = root / "site"
+    prepare(out, project)
+    build_group(project, root / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
+    return out / "nordsjaelland"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """An http://127.0.0.1:PORT/ base URL serving the built contract site."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; skipped only outside CI when Chromium is missing."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run installs it")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def node_modules() -> Path:
+    """The npm packages the tests use; skipped only outside CI when `npm ci` has not run."""
+    path = ROOT / "node_modules"
+    if not (path / "ical.js").exists() or not shutil.which("node"):
+        if os.environ.get("CI"):
+            pytest.fail("node_modules is missing; .ci/run runs npm ci")
+        pytest.skip("run `npm ci` first (node packages for the tests)")
+    return path
