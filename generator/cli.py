@@ -15,6 +15,8 @@ from .pipeline import Project, build_group, display_path, group_files, prepare, 
 
 _CLICK_DA = (
     (r"No such option: (.*)", r"ukendt tilvalg: \1"),
+    (r"No such option '(.*)'\.", r"ukendt tilvalg: \1"),
+    (r"Did you mean (.*)\?", r"Mente du \1?"),
     (r"Missing argument '(.*)'\.", r"mangler argumentet \1."),
     (r"Got unexpected extra arguments? \((.*)\)", r"uventet ekstra argument (\1)"),
     (r"Invalid value for '(.*?)': (.*)", r"ugyldig værdi for \1: \2"),
@@ -30,7 +32,7 @@ class DanishHelp:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Brug: ")
 
     def format_options(self, ctx, formatter):
-        opts = [rv for p in self.get_params(ctx) if (rv := p.get_help_record(ctx)) is not None]
+        opts = [rv for p in self.get_params(ctx) if isinstance(p, click.Option) and (rv := p.get_help_record(ctx)) is not None]
         if opts:
             with formatter.section("Tilvalg"):
                 formatter.write_dl(opts)
@@ -41,11 +43,18 @@ class DanishHelp:
 
 
 class Command(DanishHelp, click.Command):
-    pass
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[TILVALG]")
+        super().__init__(*args, **kwargs)
 
 
 class Group(DanishHelp, click.Group):
     command_class = Command
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[TILVALG]")
+        kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENTER]...")
+        super().__init__(*args, **kwargs)
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -74,7 +83,7 @@ def cli() -> None:
 
 @cli.command(help="Byg siderne for grupperne (standard: alle filer i groups/).")
 @click.argument("filer", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out", type=click.Path(path_type=Path), default=Path("site"), show_default=True, help="Mappen, siderne skrives til.")
+@click.option("--out", "out", type=click.Path(path_type=Path), default=Path("site"), metavar="MAPPE", help="Mappen, siderne skrives til (standard: site).")
 @click.option("--today", "today", callback=_date, metavar="ÅÅÅÅ-MM-DD", help="Dagens dato (bestemmer det næste møde). Standard: i dag.")
 @HELP_OPTION
 def build(filer: tuple[Path, ...], out: Path, today: dt.date) -> None:
@@ -125,6 +134,50 @@ def check(filer: tuple[Path, ...]) -> None:
         _report(warnings)
         click.echo(f"{file}: ingen fejl" + (f" ({len(warnings)} advarsler)" if warnings else ""))
     sys.exit(1 if failed else 0)
+
+
+@cli.command(help="Vis en gruppes side på din egen computer; den bygges igen, hver gang du gemmer filen.")
+@click.argument("fil", type=click.Path(path_type=Path))
+@click.option("--port", default=8000, metavar="PORT", help="Porten, siden vises på (standard: 8000).")
+@click.option("--today", "today", callback=_date, metavar="ÅÅÅÅ-MM-DD", help="Dagens dato (bestemmer det næste møde). Standard: i dag.")
+@HELP_OPTION
+def serve(fil: Path, port: int, today: dt.date) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    from .render import TEMPLATE_DIR
+    from .writer import preview_folder, remove_preview
+
+    project = Project(Path.cwd())
+    try:
+        ((slug, path),) = slugs([fil], project).items()
+    except GroupError as exc:
+        _report(exc.problems)
+        sys.exit(1)
+    out = preview_folder()
+
+    def rebuild() -> None:
+        try:
+            built = build_group(project, path, slug, out, today)
+        except GroupError as exc:
+            _report(exc.problems)
+            click.echo("Siden er ikke opdateret; ret fejlene og gem igen.", err=True)
+            return
+        _report(built.warnings)
+        click.echo(f"{built.file}: bygget ({built.pages} sider)")
+
+    rebuild()
+    (out / slug).mkdir(exist_ok=True)
+    server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out / slug))
+    for watched in (path, TEMPLATE_DIR, project.overrides, project.base_config):
+        server.watch(str(watched))
+    click.echo(f"Se siden på http://127.0.0.1:{port}/ (stop med Ctrl+C)")
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        remove_preview(out)
 
 
 def main() -> None:

@@ -37,8 +37,9 @@ class AgendaRow:
     number: int
     start: str
     end: str
+    clock: str  # "18.00–18.20", or just "20.50" for an item without minutes
     title: str
-    minutes: int
+    minutes: int | None  # None for an item without minutes (e.g. Eventuelt)
     speaker: str
     how: str
 
@@ -91,8 +92,9 @@ def agenda_view(agenda: TimedAgenda) -> AgendaView:
             number=t.number,
             start=danish.clock(t.start),
             end=danish.clock(t.end),
+            clock=f"{danish.clock(t.start)}–{danish.clock(t.end)}" if t.item.minutes else danish.clock(t.start),
             title=t.item.title,
-            minutes=t.item.minutes,
+            minutes=t.item.minutes or None,
             speaker=speaker_label(t.item.speaker),
             how=t.item.how,
         )

@@ -12,7 +12,7 @@ from .cpr import find_cpr
 from .errors import GroupError, Problem
 from .loader import Mapping, Node, Pos, Scalar, Sequence
 from .models import Group
-from .suggest import hint
+from .suggest import closest, hint
 
 Path = tuple[str | int, ...]
 
@@ -134,6 +134,23 @@ def _problem(error: dict, data: Any, positions: Positions, file: str) -> Problem
     return Problem(file, pos.line, pos.col, field_path(path), message)
 
 
+def _structure_problems(errors: list, data: Any, positions: Positions, file: str) -> list[Problem]:
+    """Pydantic's errors as Problems; a missing key is left out when a misspelt key already suggests it."""
+    suggested = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            path = _resolve(data, error["loc"])
+            model = _model_at(path[:-1])
+            best = closest(str(path[-1]), _aliases(model)) if model else None
+            if best:
+                suggested.add((*path[:-1], best))
+    return [
+        _problem(e, data, positions, file)
+        for e in errors
+        if not (e["type"] == "missing" and (*_resolve(data, e["loc"]), e["loc"][-1]) in suggested)
+    ]
+
+
 def _scalars(node: Node, path: Path = ()):
     if isinstance(node, Scalar):
         yield path, node
@@ -161,23 +178,37 @@ def _cpr_problems(root: Mapping, file: str) -> list[Problem]:
     return problems
 
 
-def _role_problems(group: Group, positions: Positions, file: str) -> list[Problem]:
-    members = group.member_names()
+def _names(value: Any) -> list[tuple[int | None, str]]:
+    if isinstance(value, str):
+        return [(None, " ".join(value.split()))]
+    if isinstance(value, list):
+        return [(i, " ".join(v.split())) for i, v in enumerate(value) if isinstance(v, str)]
+    return []
+
+
+def _role_problems(data: Any, positions: Positions, file: str) -> list[Problem]:
+    """Role holders that are not members; works on the raw data so it runs alongside other errors."""
+    if not isinstance(data, dict) or not isinstance(data.get("medlemmer"), list):
+        return []
+    members = [" ".join(m["navn"].split()) for m in data["medlemmer"] if isinstance(m, dict) and isinstance(m.get("navn"), str)]
     problems = []
 
-    def check(name: str | None, path: Path, role: str) -> None:
-        if name is not None and name not in members:
-            pos = positions.value(path)
-            problems.append(Problem(file, pos.line, pos.col, field_path(path), f"{role} '{name}' er ikke med i medlemmer{hint(name, members)}"))
+    def check(container: Any, key: str, path: Path, role: str) -> None:
+        if not isinstance(container, dict):
+            return
+        for index, name in _names(container.get(key)):
+            if name and name not in members:
+                where = (*path, key) if index is None else (*path, key, index)
+                pos = positions.value(where)
+                problems.append(Problem(file, pos.line, pos.col, field_path(where), f"{role} '{name}' er ikke med i medlemmer{hint(name, members)}"))
 
-    check(group.aftaler.graensevogter, ("aftaler", "grænsevogter"), "grænsevogteren")
-    for i, meeting in enumerate(group.moeder):
-        check(meeting.ordstyrer, ("møder", i, "ordstyrer"), "ordstyreren")
-        check(meeting.referent, ("møder", i, "referent"), "referenten")
-        check(meeting.vaert, ("møder", i, "vært"), "værten")
-        for j, name in enumerate(meeting.temaansvarlige):
-            path = ("møder", i, "temaansvarlige", j) if ("møder", i, "temaansvarlige", j) in positions.values else ("møder", i, "temaansvarlige")
-            check(name, path, "den temaansvarlige")
+    check(data.get("aftaler"), "grænsevogter", ("aftaler",), "grænsevogteren")
+    meetings = data.get("møder")
+    for i, meeting in enumerate(meetings if isinstance(meetings, list) else []):
+        check(meeting, "ordstyrer", ("møder", i), "ordstyreren")
+        check(meeting, "referent", ("møder", i), "referenten")
+        check(meeting, "vært", ("møder", i), "værten")
+        check(meeting, "temaansvarlige", ("møder", i), "den temaansvarlige")
     return problems
 
 
@@ -205,13 +236,13 @@ def _consistency_problems(group: Group, positions: Positions, file: str) -> list
 def validate(root: Mapping, file: str) -> tuple[Group, Positions]:
     """The Group, or a GroupError with every problem in the file."""
     data, positions = to_data(root)
-    problems = _cpr_problems(root, file)
+    problems = _cpr_problems(root, file) + _role_problems(data, positions, file)
     try:
         group = Group.model_validate(data)
     except ValidationError as exc:
-        problems += [_problem(e, data, positions, file) for e in exc.errors()]
+        problems += _structure_problems(exc.errors(), data, positions, file)
         raise GroupError(problems) from None
-    problems += _role_problems(group, positions, file) + _consistency_problems(group, positions, file)
+    problems += _consistency_problems(group, positions, file)
     if problems:
         raise GroupError(problems)
     return group, positions

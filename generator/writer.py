@@ -118,3 +118,15 @@ def publish(out: Path, slug: str, build_into) -> Path:
         if tmp.exists():
             shutil.rmtree(tmp)
     return target
+
+
+def preview_folder() -> Path:
+    """A fresh, marked output folder in the system's temp area for `netvaerk serve`."""
+    folder = Path(tempfile.mkdtemp(prefix="netvaerk-serve-"))
+    (folder / MARKER).write_text("netvaerk\n", encoding="utf-8")
+    return folder
+
+
+def remove_preview(folder: Path) -> None:
+    if (folder / MARKER).exists():
+        shutil.rmtree(folder)

@@ -1,0 +1,64 @@
+"""Agenda arithmetic, Danish dates, slugs and the loader's scalar handling."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator import danish, guide
+from generator.agenda import timed
+from generator.build import check, slug_for
+
+BASE = "navn: G\nformål: F\narrangør:\n  navn: A\nmedlemmer:\n  - navn: A\n"
+
+
+def test_agenda_clock_times_follow_from_start_and_minutes():
+    agenda = timed(dt.date(2027, 1, 12), dt.time(18, 30), guide.agenda("første møde").items)
+    assert [(danish.clock(t.start), danish.clock(t.end)) for t in agenda.items] == [
+        ("18.30", "18.45"), ("18.45", "19.30"), ("19.30", "19.50"), ("19.50", "20.30"), ("20.30", "20.50"), ("20.50", "21.10"),
+    ]
+    assert agenda.minutes == 160 and danish.clock(agenda.end) == "21.10"
+
+
+@pytest.mark.parametrize(("key", "total"), [("første møde", 160), ("andet møde", 160), ("kommende møder", 170)])
+def test_totals_are_computed_from_the_items(key, total):
+    assert timed(dt.date(2027, 1, 1), dt.time(18), guide.agenda(key).items).minutes == total
+
+
+def test_agenda_past_midnight_ends_the_next_day():
+    agenda = timed(dt.date(2027, 1, 12), dt.time(23, 0), guide.agenda("kommende møder").items)
+    assert agenda.end == dt.datetime(2027, 1, 13, 1, 50)
+
+
+def test_danish_dates_and_durations():
+    assert danish.long_date(dt.date(2027, 4, 20)) == "tirsdag den 20. april 2027"
+    assert danish.short_date(dt.date(2027, 12, 5)) == "5. december 2027"
+    assert danish.clock(dt.time(9, 5)) == "09.05"
+    assert [danish.duration(m) for m in (45, 60, 61, 160, 180)] == ["45 minutter", "1 time", "1 time og 1 minut", "2 timer og 40 minutter", "3 timer"]
+
+
+@pytest.mark.parametrize(("stem", "slug"), [("nordsjaelland", "nordsjaelland"), ("Århus Vest", "aarhus-vest"), ("Sønderjylland_2", "soenderjylland-2"), ("--Æbler--", "aebler")])
+def test_slugs(stem, slug):
+    assert slug_for(stem) == slug
+
+
+def test_scalars_stay_text_until_validation():
+    text = BASE.replace("  navn: A\nmedlemmer", "  navn: A\n  telefon: 20 30 40 50\nmedlemmer") + "by: 0800\nmøder:\n  - dato: 2027-01-12\n    start: 18:00\n    sted: yes\n"
+    group, _ = check(text.encode(), "g.yaml")
+    assert group.by == "0800"
+    assert group.arrangoer.telefon == "20 30 40 50"
+    assert group.moeder[0].start == dt.time(18, 0)
+    assert group.moeder[0].sted == "yes"
+
+
+def test_quoted_and_sexagesimal_looking_times():
+    text = BASE + "møder:\n  - dato: '2027-01-12'\n    start: '19.30'\n    sted: Her\n"
+    group, _ = check(text.encode(), "g.yaml")
+    assert group.moeder[0].start == dt.time(19, 30) and group.moeder[0].dato == dt.date(2027, 1, 12)
+
+
+def test_models_are_frozen():
+    group, _ = check(BASE.encode(), "g.yaml")
+    with pytest.raises(Exception):
+        group.navn = "x"  # type: ignore[misc]

@@ -1,0 +1,87 @@
+"""Guide-aware warnings: the build succeeds, and each warning says where and what the guide advises."""
+
+from __future__ import annotations
+
+from conftest import CONTRACT
+
+from generator.build import check
+
+BASE = """navn: Testgruppen
+formål: At støtte hinanden.
+arrangør:
+  navn: Anne Jensen
+medlemmer:
+{members}møder:
+{meetings}"""
+
+
+def meeting(date: str, start: str = "18:00", chair: str | None = "Anne Jensen", minutes: str | None = "Bo Hansen", agenda: str | None = None) -> str:
+    lines = [f"  - dato: {date}", f"    start: {start}", "    sted: Biblioteket"]
+    if agenda:
+        lines.append(f"    dagsorden: {agenda}")
+    if chair:
+        lines.append(f"    ordstyrer: {chair}")
+    if minutes:
+        lines.append(f"    referent: {minutes}")
+    return "\n".join(lines) + "\n"
+
+
+def members(*names: str) -> str:
+    return "".join(f"  - navn: {n}\n" for n in names)
+
+
+def warnings_of(text: str) -> list[str]:
+    _, found = check(text.encode("utf-8"), "groups/test.yaml")
+    return [str(w) for w in found]
+
+
+def test_contract_group_has_no_warnings():
+    assert warnings_of(CONTRACT.read_text(encoding="utf-8")) == []
+
+
+def test_more_than_ten_members():
+    names = [f"Medlem {chr(65 + i)}" for i in range(11)]
+    text = BASE.format(members=members(*names), meetings=meeting("2027-01-12", chair="Medlem A", minutes="Medlem B"))
+    assert warnings_of(text) == [
+        "groups/test.yaml:6:3: medlemmer: advarsel: gruppen har 11 medlemmer; mødepakken anbefaler omkring 10, og at I deler jer, hvis I er flere"
+    ]
+
+
+def test_first_meeting_ending_after_nine():
+    text = BASE.format(members=members("Anne Jensen", "Bo Hansen"), meetings=meeting("2027-01-12", start="18:30", agenda="første møde"))
+    assert warnings_of(text) == [
+        "groups/test.yaml:10:12: møder[1].start: advarsel: det første møde slutter kl. 21.10; mødepakken råder til at slutte senest kl. 21.00, så alle kan nå hjem i ordentlig tid"
+    ]
+
+
+def test_meeting_without_chair_or_minute_taker():
+    text = BASE.format(members=members("Anne Jensen", "Bo Hansen"), meetings=meeting("2027-01-12", chair=None, minutes=None))
+    assert warnings_of(text) == [
+        "groups/test.yaml:9:5: møder[1]: advarsel: mødet har ingen ordstyrer; mødepakken råder til, at hvert møde har en ordstyrer og en referent",
+        "groups/test.yaml:9:5: møder[1]: advarsel: mødet har ingen referent; mødepakken råder til, at hvert møde har en ordstyrer og en referent",
+    ]
+
+
+def test_same_chair_at_every_meeting():
+    meetings = "".join(meeting(d) for d in ("2027-01-12", "2027-02-09", "2027-03-09"))
+    text = BASE.format(members=members("Anne Jensen", "Bo Hansen"), meetings=meetings)
+    assert warnings_of(text) == [
+        "groups/test.yaml:9:3: møder: advarsel: Anne Jensen er ordstyrer på alle møder; mødepakken råder til, at rollen går på skift"
+    ]
+
+
+def test_warnings_are_printed_and_the_build_succeeds(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    from conftest import copy_project
+
+    text = BASE.format(members=members("Anne Jensen", "Bo Hansen"), meetings=meeting("2027-01-12", chair=None))
+    copy_project(tmp_path, {"test.yaml": text.encode("utf-8")})
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["build", "--today", "2026-11-26"])
+    assert result.exit_code == 0, result.output
+    assert "groups/test.yaml:9:5: møder[1]: advarsel: mødet har ingen ordstyrer" in result.stderr
+    assert result.stdout.startswith("groups/test.yaml: ")
+    assert (tmp_path / "site" / "test" / "index.html").exists()
