@@ -26,7 +26,7 @@ def header(group: Group) -> Header:
     links = feed_links(group)
     return Header(
         name=group.navn,
-        description=f"Møder i netværksgruppen {group.navn}{place}. Kalenderen følger gruppens mødeplan, også når et møde flyttes eller aflyses.",
+        description=f"Møder i netværksgruppen {group.navn}{place}. Kalenderen følger gruppens mødeplan og viser også flyttede og aflyste møder.",
         url=group.adresse,
         source=links.https,
     )
