@@ -34,7 +34,7 @@ class Generated:
     warnings: tuple[Problem, ...]
     docs: dict[str, str | bytes]
     config: str
-    calendar_state: bytes = b""  # the feed's new state, to be written beside the group file
+    calendar_state: bytes  # the feed's new state, to be written beside the group file
 
 
 def slug_for(stem: str) -> str:
@@ -58,8 +58,9 @@ def generate(
     base_config: str,
     overrides_dir: str,
     site_dir: str,
-    calendar_state: bytes | None = None,
-    state_file: str = "",
+    *,
+    calendar_state: bytes | None = None,  # the committed state file's bytes; None when there is none yet
+    state_file: str = "",  # its path as shown in messages
 ) -> Generated:
     """Everything for one group, or a GroupError listing the file's problems."""
     if not SLUG_RE.match(slug):

@@ -80,8 +80,8 @@ class MeetingView:
     is_first: bool
     is_evaluation: bool
     agenda: AgendaView
-    ics_html: Md = Md("")  # the meeting's own .ics, from the site root
-    ics_file: Md = Md("")  # the same, from the moeder/ folder
+    ics_html: Md  # the meeting's own .ics, from the site root
+    ics_file: Md  # the same, from the moeder/ folder
 
 
 def speaker_label(speaker: str) -> str:
