@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from unittest import mock
 from pathlib import Path
@@ -21,7 +22,12 @@ def icaljs(feeds: dict[str, bytes], tmp: Path) -> dict[str, dict]:
         path.write_bytes(data)
         paths.append(path)
     result = subprocess.run(
-        ["node", str(DUMP), str(modules), *map(str, paths)], capture_output=True, check=False, timeout=60
+        ["node", str(DUMP), str(modules), *map(str, paths)],
+        capture_output=True,
+        check=False,
+        timeout=60,
+        # A time without a usable zone would be read in the machine's zone; make that never Copenhagen.
+        env={**os.environ, "TZ": "UTC"},
     )
     assert result.returncode == 0, result.stderr.decode()
     return dict(zip(feeds, json.loads(result.stdout)))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html.parser
 import json
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -167,8 +167,6 @@ def test_without_address_the_page_says_how_to_set_it(tmp_path):
 
 def test_rebuilding_writes_the_state_beside_the_group_file_and_changes_nothing(tmp_path):
     from generator.pipeline import Project, build_group, prepare
-
-    import datetime as dt
 
     root = copy_project(tmp_path)
     project = Project(root)
