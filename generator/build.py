@@ -8,11 +8,15 @@ from dataclasses import dataclass
 
 import jinja2
 
+from .calendar_links import QR_FILE, feed_links
+from .calendar_state import dump as dump_state, empty as empty_state, parse as parse_state
 from .errors import GroupError, Problem
+from .feed import build_feed, gone_warnings
 from .hints import warnings
 from .loader import load
 from .models import Group
 from .pages import site_pages
+from .qr import qr_svg
 from .render import render_pages
 from .site_config import config_text
 from .suggest import fold
@@ -30,6 +34,7 @@ class Generated:
     warnings: tuple[Problem, ...]
     docs: dict[str, str | bytes]
     config: str
+    calendar_state: bytes  # the feed's new state, to be written beside the group file
 
 
 def slug_for(stem: str) -> str:
@@ -53,16 +58,26 @@ def generate(
     base_config: str,
     overrides_dir: str,
     site_dir: str,
+    *,
+    calendar_state: bytes | None = None,  # the committed state file's bytes; None when there is none yet
+    state_file: str = "",  # its path as shown in messages
 ) -> Generated:
     """Everything for one group, or a GroupError listing the file's problems."""
     if not SLUG_RE.match(slug):
         raise GroupError([Problem(file, 1, 1, "", f"filnavnet giver ikke en brugbar adresse ('{slug}'); brug små bogstaver, tal og bindestreger")])
     group, found = check(data, file)
+    state = parse_state(calendar_state, state_file) if calendar_state is not None else empty_state()
     pages = site_pages(group, today)
+    feed = build_feed(group, slug, state, today)
+    docs: dict[str, str | bytes] = {**render_pages(env, pages), **feed.files}
+    links = feed_links(group)
+    if links.page:
+        docs[QR_FILE] = qr_svg(links.page, f"QR-kode til kalenderen for {group.navn}")
     return Generated(
         slug=slug,
         group=group,
-        warnings=tuple(found),
-        docs=dict(render_pages(env, pages)),
+        warnings=tuple(found) + tuple(gone_warnings(feed.gone, file)),
+        docs=docs,
         config=config_text(group, pages, base_config, overrides_dir, site_dir),
+        calendar_state=dump_state(feed.state),
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 from . import danish, guide
 from .agenda import TimedAgenda, meeting_agenda, timed
+from .calendar_links import QR_FILE, feed_links, meeting_ics
 from .escape import Md, mailto_href, tel_href
 from .models import Group, Meeting
 
@@ -80,6 +81,8 @@ class MeetingView:
     is_first: bool
     is_evaluation: bool
     agenda: AgendaView
+    ics_html: Md  # the meeting's own .ics, from the site root
+    ics_file: Md  # the same, from the moeder/ folder
 
 
 def speaker_label(speaker: str) -> str:
@@ -153,6 +156,8 @@ def meeting_view(group: Group, meeting: Meeting, today: dt.date) -> MeetingView:
         is_first=meeting.dagsorden == "første møde",
         is_evaluation=meeting.evaluering,
         agenda=agenda_view(agenda),
+        ics_html=Md(meeting_ics(meeting.dato)),
+        ics_file=Md(f"{meeting.dato.isoformat()}.ics"),
     )
 
 
@@ -408,12 +413,31 @@ def start_page(group: Group, today: dt.date) -> Page:
     )
 
 
+def calendar_page(group: Group) -> Page:
+    """How to get the meetings into a phone's calendar: subscribe, Google, Outlook, QR code."""
+    links = feed_links(group)
+    return Page(
+        "kalender.md",
+        "Kalender",
+        "kalender.md.j2",
+        {
+            **_common(group),
+            "links": links,
+            "address": str(links.https) if links.https else None,
+            "page_address": str(links.page) if links.page else None,
+            "qr": Md(QR_FILE) if links.page else None,
+            "reminder": group.paamindelse,
+        },
+    )
+
+
 def site_pages(group: Group, today: dt.date) -> list[Page]:
     """Every page of the group's site, in navigation order."""
     return [
         home_page(group, today),
         plan_page(group, today),
         *meeting_pages(group, today),
+        calendar_page(group),
         agendas_page(group),
         rules_page(group),
         themes_page(group, today),

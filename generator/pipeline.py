@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import Generated, generate, slug_for
+from .calendar_state import SUFFIX as STATE_SUFFIX
 from .errors import GroupError, Problem
 from .render import environment
-from .writer import mkdocs_build, prepare_output, publish, write_sources
+from .writer import mkdocs_build, prepare_output, publish, write_calendar_state, write_sources
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,21 @@ def _read(path: Path, file: str) -> bytes:
         raise GroupError([Problem(file, 1, 1, "", f"filen kan ikke læses ({exc.strerror})")]) from None
 
 
+def state_path(path: Path) -> Path:
+    """The calendar feed's committed state beside its group file: groups/x.yaml -> groups/x.kalender.json."""
+    return path.with_name(path.stem + STATE_SUFFIX)
+
+
+def _read_state(path: Path, project: Project) -> tuple[bytes | None, str]:
+    state = state_path(path)
+    file = display_path(state, project)
+    return (_read(state, file) if state.exists() else None), file
+
+
 def generate_group(project: Project, path: Path, slug: str, out: Path, today: dt.date) -> Generated:
     """Read and generate one group's sources (nothing written yet)."""
     file = display_path(path, project)
+    calendar_state, state_file = _read_state(path, project)
     folder = project.sources / slug
     rel = lambda target: os.path.relpath(target, folder)  # noqa: E731
     return generate(
@@ -96,6 +109,8 @@ def generate_group(project: Project, path: Path, slug: str, out: Path, today: dt
         base_config=rel(project.base_config),
         overrides_dir=rel(project.overrides),
         site_dir=rel(out / slug),
+        calendar_state=calendar_state,
+        state_file=state_file,
     )
 
 
@@ -111,6 +126,7 @@ def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.da
                 (tmp / name).unlink(missing_ok=True)
 
     target = publish(out, slug, build_into)
+    write_calendar_state(state_path(path), generated.calendar_state)
     pages = sum(1 for p in generated.docs if p.endswith(".md"))
     return Built(slug, display_path(path, project), target, pages, generated.warnings)
 

@@ -58,6 +58,19 @@ def write_sources(folder: Path, docs: dict[str, str | bytes], config: str) -> Pa
     return config_path
 
 
+def write_calendar_state(path: Path, data: bytes) -> bool:
+    """Replace the feed's state file beside the group file (atomically); False when it was already up to date."""
+    try:
+        if path.is_file() and path.read_bytes() == data:
+            return False
+        tmp = path.with_name(f".{path.name}.new")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise GroupError([Problem(str(path), 1, 1, "", f"kalenderens status kunne ikke gemmes ({exc.strerror})")]) from None
+    return True
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)

@@ -1,0 +1,190 @@
+"""The Kalender page and the "Tilføj til kalender" buttons as a member sees them on a phone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html.parser
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import CONTRACT, ROOT, TODAY, copy_project, node_modules
+
+from generator.qr import qr_svg
+
+PHONE = {"width": 390, "height": 844}
+FEED = "https://nordsjaelland.example.dk/kalender.ics"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def buttons(page) -> list[dict]:
+    return page.eval_on_selector_all(
+        "article a.md-button",
+        """els => els.map(a => {
+            const r = a.getBoundingClientRect();
+            return {text: a.textContent.trim(), href: a.getAttribute("href"), width: r.width, height: r.height};
+        })""",
+    )
+
+
+def assert_fits_phone(page) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    for button in buttons(page):
+        assert button["height"] >= 44 and button["width"] >= 44, button
+
+
+def test_calendar_page_on_a_phone(phone, site_server):
+    phone.goto(site_server + "kalender.html")
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.screenshot(path=str(ARTIFACTS / "kalender-390x844.png"), full_page=False)
+    phone.screenshot(path=str(ARTIFACTS / "kalender-390x844-full.png"), full_page=True)
+    assert phone.inner_text("article h1") == "Kalender"
+    found = buttons(phone)
+    assert [(b["text"], b["href"]) for b in found] == [
+        ("Abonnér på kalenderen", "webcal://nordsjaelland.example.dk/kalender.ics"),
+        ("Tilføj i Google Kalender", "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fnordsjaelland.example.dk%2Fkalender.ics"),
+    ]
+    google = urlsplit(found[1]["href"])
+    assert (google.scheme, google.netloc, parse_qs(google.query)) == (
+        "https",
+        "calendar.google.com",
+        {"cid": ["webcal://nordsjaelland.example.dk/kalender.ics"]},
+    )
+    assert_fits_phone(phone)
+    assert phone.inner_text(".nv-feed-address code") == FEED
+    text = phone.inner_text("article")
+    for needle in ("iPhone og iPad", "Android med Google Kalender", "Outlook", "Abonnerer du", "Tilføj til kalender"):
+        assert needle in text
+    # Both buttons are visible without scrolling on a 390×844 screen.
+    assert all(b["height"] < 80 for b in found)
+    first_button_bottom = phone.eval_on_selector("article a.md-button", "a => a.getBoundingClientRect().bottom")
+    assert first_button_bottom < PHONE["height"]
+
+
+def test_qr_code_is_the_calendar_page_address_and_fits(phone, site_server):
+    phone.goto(site_server + "kalender.html")
+    image = phone.eval_on_selector(
+        "img.nv-qr",
+        "img => ({src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0, width: img.getBoundingClientRect().width})",
+    )
+    assert image["src"] == "kalender-qr.svg" and image["loaded"]
+    assert 150 <= image["width"] <= PHONE["width"]
+    served = phone.request.get(site_server + "kalender-qr.svg").body()
+    expected = qr_svg("https://nordsjaelland.example.dk/kalender.html", "QR-kode til kalenderen for Familieplejernes netværk Nordsjælland")
+    assert served == expected
+
+
+def test_calendar_comes_after_the_meeting_plan_in_the_navigation(phone, site_server):
+    phone.goto(site_server + "index.html")
+    titles = phone.eval_on_selector_all(
+        "nav.md-nav--primary > ul > li > :is(a, label, div) ",
+        "els => els.map(e => e.textContent.trim().split('\\n')[0].trim())",
+    )
+    titles = [t for t in titles if t]
+    assert titles.index("Kalender") == titles.index("Mødeplan") + 1, titles
+
+
+def test_add_to_calendar_on_the_next_meeting_card(phone, site_server, built_site):
+    phone.goto(site_server + "index.html")
+    found = [b for b in buttons(phone) if b["text"] == "Tilføj til kalender"]
+    assert [b["href"] for b in found] == ["moeder/2027-01-12.ics"]
+    assert_fits_phone(phone)
+    response = phone.request.get(site_server + "moeder/2027-01-12.ics")
+    assert response.headers["content-type"].startswith("text/calendar")
+    assert response.body() == (built_site / "moeder" / "2027-01-12.ics").read_bytes()
+
+
+def test_add_to_calendar_on_meeting_pages(phone, site_server):
+    phone.goto(site_server + "moeder/2027-03-09.html")
+    assert [(b["text"], b["href"]) for b in buttons(phone)] == [
+        ("Tilføj til kalender", "2027-03-09.ics"),
+        ("Abonnér på alle møder", "../kalender.html"),
+    ]
+    assert_fits_phone(phone)
+    phone.goto(site_server + "moeder/2027-04-13.html")  # cancelled: nothing to add
+    assert buttons(phone) == []
+
+
+def test_calendar_page_has_no_accessibility_violations(phone, site_server):
+    axe = node_modules() / "axe-core" / "axe.min.js"
+    phone.goto(site_server + "kalender.html")
+    phone.add_script_tag(path=str(axe))
+    # Colour contrast is left out: the theme's teal links and header fail it on every page, not just
+    # this one (a site-wide colour change belongs to the theme, not to the calendar).
+    result = phone.evaluate(
+        """axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'], rules: {'color-contrast': {enabled: false}}})
+           .then(r => r.violations.map(v => [v.id, v.nodes.map(n => n.target.join(' '))]))"""
+    )
+    assert result == []
+
+
+def test_site_serves_the_feed_exactly_as_generated(built_site):
+    golden = ROOT / "tests" / "golden" / "kalender"
+    assert (built_site / "kalender.ics").read_bytes() == (golden / "nordsjaelland.ics").read_bytes()
+    assert (built_site / "moeder" / "2027-04-20.ics").read_bytes() == (golden / "nordsjaelland-2027-04-20.ics").read_bytes()
+
+
+class _Links(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self.images: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "a" and "md-button" in (attributes.get("class") or ""):
+            self.links.append((attributes["class"], attributes["href"]))
+        if tag == "img":
+            self.images.append(attributes["src"])
+
+
+def test_without_address_the_page_says_how_to_set_it(tmp_path):
+    from generator.pipeline import Project, build_group, prepare
+
+    data = CONTRACT.read_bytes().replace(b"adresse: https://nordsjaelland.example.dk/\n", b"")
+    assert b"adresse:" not in data
+    root = copy_project(tmp_path, {"nordsjaelland.yaml": data})
+    project = Project(root)
+    prepare(root / "site", project)
+    built = build_group(project, root / "groups" / "nordsjaelland.yaml", "nordsjaelland", root / "site", TODAY)
+    page = (built.target / "kalender.html").read_text(encoding="utf-8")
+    assert "Kalenderen er ikke sat helt op endnu" in page
+    assert "adresse: https://mingruppe.github.io/" in page
+    parser = _Links()
+    parser.feed(page)
+    assert parser.links == [("md-button md-button--primary", "kalender.ics")]
+    assert "kalender-qr.svg" not in parser.images and "webcal:" not in page
+    assert not (built.target / "kalender-qr.svg").exists()
+
+
+def test_rebuilding_writes_the_state_beside_the_group_file_and_changes_nothing(tmp_path):
+    from generator.pipeline import Project, build_group, prepare
+
+    root = copy_project(tmp_path)
+    project = Project(root)
+    out = root / "site"
+    prepare(out, project)
+    path = root / "groups" / "nordsjaelland.yaml"
+    state = root / "groups" / "nordsjaelland.kalender.json"
+    build_group(project, path, "nordsjaelland", out, TODAY)
+    feed, saved = (out / "nordsjaelland" / "kalender.ics").read_bytes(), state.read_bytes()
+    assert json.loads(saved)["events"]["moede-2027-04-20@nordsjaelland.netvaerk"]["sequence"] == 0
+
+    build_group(project, path, "nordsjaelland", out, dt.date(2027, 2, 1))  # another day, same file
+    assert (out / "nordsjaelland" / "kalender.ics").read_bytes() == feed
+    assert state.read_bytes() == saved
+
+    path.write_bytes(path.read_bytes().replace(b"Hos Gitte, S\xc3\xb8ndervang 12", b"Hos Gitte, Torvet 1"))
+    build_group(project, path, "nordsjaelland", out, dt.date(2027, 2, 1))
+    events = json.loads(state.read_bytes())["events"]
+    assert {uid: e["sequence"] for uid, e in events.items() if e["sequence"]} == {"moede-2027-04-20@nordsjaelland.netvaerk": 1}
+    assert events["moede-2027-04-20@nordsjaelland.netvaerk"]["modified"] == "2027-02-01T00:00:00Z"
+    assert b"LOCATION:Hos Gitte\\, Torvet 1\\, 3400 Hiller\xc3\xb8d\r\n" in (out / "nordsjaelland" / "moeder" / "2027-04-20.ics").read_bytes()
