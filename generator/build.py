@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import jinja2
 
 from .errors import GroupError, Problem
-from .hints import warnings
+from .hints import planning_warnings, warnings
 from .loader import load
 from .models import Group
 from .pages import site_pages
@@ -42,6 +42,12 @@ def check(data: bytes, file: str) -> tuple[Group, list[Problem]]:
     """Validate a group file: the Group and its warnings, or a GroupError."""
     group, positions = validate(load(data, file), file)
     return group, warnings(group, positions, file)
+
+
+def check_on(data: bytes, file: str, today: dt.date) -> tuple[Group, list[Problem]]:
+    """Like `check`, plus the guide's planning advice, which depends on today."""
+    group, positions = validate(load(data, file), file)
+    return group, warnings(group, positions, file) + planning_warnings(group, positions, file, today)
 
 
 def generate(

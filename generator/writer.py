@@ -118,3 +118,17 @@ def publish(out: Path, slug: str, build_into) -> Path:
         if tmp.exists():
             shutil.rmtree(tmp)
     return target
+
+
+def create_file(path: Path, data: bytes) -> None:
+    """Write a new file; FileExistsError if it is already there (never overwrites)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as handle:
+        handle.write(data)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Replace a file's bytes in one step, so it is never left half written."""
+    tmp = path.with_name(f".{path.name}.netvaerk-tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
