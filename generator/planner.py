@@ -15,6 +15,9 @@ from .models import Group, Meeting
 
 MAX_MEETINGS = 52
 EVALUATION_MONTHS = 6
+# An evaluation may come this many days before the half year is full, so a
+# monthly group does not slip a whole month for a couple of days.
+EVALUATION_SLACK_DAYS = 14
 _ORDINALS = {"1": 1, "2": 2, "3": 3, "4": 4, "første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "sidste": -1}
 _ORDINAL_WORDS = {1: "1.", 2: "2.", 3: "3.", 4: "4.", -1: "sidste"}
 
@@ -227,7 +230,11 @@ def rotate_roles(members: tuple[str, ...], count: int, history: list[Meeting]) -
 
 
 def evaluation_dates(group: Group, dates: tuple[dt.date, ...]) -> set[dt.date]:
-    """Which planned dates are evaluation meetings: the first from each time the group turns another ½ year."""
+    """Which planned dates are evaluation meetings: the first from (two weeks before) each half year.
+
+    The half years count from the group's first meeting, and from its latest
+    meeting marked `evaluering: ja` when it has one.
+    """
     held = _held_or_planned(group)
     start = held[0].dato if held else (dates[0] if dates else None)
     if start is None:
@@ -236,7 +243,7 @@ def evaluation_dates(group: Group, dates: tuple[dt.date, ...]) -> set[dt.date]:
     due = add_months(evaluations[-1] if evaluations else start, EVALUATION_MONTHS)
     chosen = set()
     for day in dates:
-        if day >= due:
+        if day >= due - dt.timedelta(days=EVALUATION_SLACK_DAYS):
             chosen.add(day)
             due = add_months(day, EVALUATION_MONTHS)
     return chosen
