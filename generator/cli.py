@@ -8,13 +8,17 @@ import sys
 from pathlib import Path
 
 import click
+from pydantic_core import PydanticCustomError
 
 from .build import check_on as check_group
 from .errors import GroupError
 from .pipeline import Project, build_group, display_path, group_files, prepare, slugs
 from . import danish, holidays, planner
 from .planfile import PlannedFile, PlanRequest, plan_file
-from .writer import replace_file
+from .build import SLUG_RE, slug_for
+from .newgroup import group_file, yaml_environment
+from .values import name as valid_name
+from .writer import create_file, replace_file
 
 _CLICK_DA = (
     (r"No such option: (.*)", r"ukendt tilvalg: \1"),
@@ -130,6 +134,57 @@ def check(filer: tuple[Path, ...], today: dt.date) -> None:
         _report(warnings)
         click.echo(f"{file}: ingen fejl" + (f" ({len(warnings)} advarsler)" if warnings else ""))
     sys.exit(1 if failed else 0)
+
+
+# --- netvaerk new --------------------------------------------------------------
+
+
+def _valid_name(ctx, param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return valid_name(value)
+    except PydanticCustomError as exc:
+        raise click.BadParameter(exc.message()) from None
+
+
+def _group_name(ctx, param, value: str) -> str:
+    value = _valid_name(ctx, param, value)
+    if not SLUG_RE.match(slug_for(value)):
+        raise click.BadParameter("navnet giver ikke en brugbar filadresse; brug bogstaver og tal")
+    return value
+
+
+@cli.command(
+    "new",
+    options_metavar="[TILVALG]",
+    short_help="Opret en ny gruppefil i groups/ ud fra gruppens navn.",
+    help=(
+        "Opret en ny gruppefil i groups/ ud fra gruppens navn, fx netvaerk new \"Familieplejere i Aarhus Vest\". "
+        "Filen har en forklaring til hvert felt, mødepakkens forslag til aftaler og et første og andet møde, "
+        "som du retter til. En fil, der findes i forvejen, bliver aldrig overskrevet."
+    ),
+)
+@click.argument("navn", callback=_group_name)
+@click.option("--arrangør", "organiser", callback=_valid_name, metavar="NAVN", help="Dit navn (arrangøren). Kan også skrives i filen bagefter.")
+@click.option("--by", "city", callback=_valid_name, metavar="BY", help="Byen eller området, gruppen hører til.")
+@click.option("--today", "today", callback=_date, metavar="ÅÅÅÅ-MM-DD", help="Dagens dato (de første møder lægges ud fra den). Standard: i dag.")
+@HELP_OPTION
+def new(navn: str, organiser: str | None, city: str | None, today: dt.date) -> None:
+    slug = slug_for(navn)
+    path = Path("groups") / f"{slug}.yaml"
+    text = group_file(yaml_environment(), navn, slug, today, city, organiser)
+    try:
+        create_file(path, text.encode("utf-8"))
+    except FileExistsError:
+        click.echo(f"{path}: findes allerede; ret den fil, der er, eller vælg et andet navn", err=True)
+        sys.exit(1)
+    click.echo(f"{path}: oprettet.")
+    click.echo("Næste skridt:")
+    click.echo("  1. Ret filen: dit navn, medlemmerne og mødestedet (kommentarerne i filen forklarer hvert felt).")
+    click.echo(f"  2. Tjek den:      netvaerk check {path}")
+    click.echo(f"  3. Planlæg møder: netvaerk plan {path} --fra ÅÅÅÅ-MM-DD --hver \"2. tirsdag\" --antal 6")
+    click.echo("  4. Byg siden:     netvaerk build")
 
 
 # --- netvaerk plan -----------------------------------------------------------

@@ -8,6 +8,7 @@ from . import danish
 from .agenda import meeting_agenda
 from .errors import Problem
 from .models import Group
+from .newgroup import PLACEHOLDER_ORGANISER, PLACEHOLDER_PLACE
 from .planner import EVALUATION_MONTHS, add_months
 from .validate import Positions, field_path
 
@@ -41,12 +42,27 @@ def warnings(group: Group, positions: Positions, file: str) -> list[Problem]:
                 found.append(
                     _warn(file, positions, ("møder", i), f"mødet har ingen {role}; mødepakken råder til, at hvert møde har en ordstyrer og en referent")
                 )
+    found += _placeholders(group, positions, file)
     chairs = [m.ordstyrer for m in group.moeder if not m.cancelled and m.ordstyrer]
     if len(chairs) >= 3 and len(set(chairs)) == 1:
         found.append(
             _warn(file, positions, ("møder",), f"{chairs[0]} er ordstyrer på alle møder; mødepakken råder til, at rollen går på skift")
         )
     return found
+
+
+def _placeholders(group: Group, positions: Positions, file: str) -> list[Problem]:
+    """Texts `netvaerk new` wrote for the organiser to replace, still in the file."""
+    found = []
+    if group.arrangoer.navn == PLACEHOLDER_ORGANISER:
+        found.append((("arrangør", "navn"), PLACEHOLDER_ORGANISER, "skriv dit eget navn"))
+    for i, member in enumerate(group.medlemmer):
+        if member.navn == PLACEHOLDER_ORGANISER:
+            found.append((("medlemmer", i, "navn"), PLACEHOLDER_ORGANISER, "skriv dit eget navn"))
+    for i, meeting in enumerate(group.moeder):
+        if meeting.sted == PLACEHOLDER_PLACE:
+            found.append((("møder", i, "sted"), PLACEHOLDER_PLACE, "skriv, hvor I mødes"))
+    return [_warn(file, positions, path, f"der står stadig '{text}' fra skabelonen; {fix}") for path, text, fix in found]
 
 
 def planning_warnings(group: Group, positions: Positions, file: str, today: dt.date) -> list[Problem]:

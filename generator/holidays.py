@@ -8,7 +8,7 @@ import datetime as dt
 RULE = (
     "Helligdage springes over: nytårsdag, skærtorsdag, langfredag, påskedag, 2. påskedag, "
     "Kristi himmelfartsdag, pinsedag, 2. pinsedag, juledag og 2. juledag (regnet ud fra påsken) "
-    "samt grundlovsdag, juleaftensdag og nytårsaftensdag. Skolernes sommerferie springes også over: "
+    "samt grundlovsdag, juleaftensdag og nytårsaftensdag og dagene mellem jul og nytår. Skolernes sommerferie springes også over: "
     "fra den sidste lørdag i juni til og med søndagen seks uger senere, sådan som de fleste kommuner lægger den."
 )
 
@@ -68,6 +68,8 @@ def closed_reason(day: dt.date) -> str | None:
     holiday = public_holidays(day.year).get(day)
     if holiday:
         return holiday
+    if day.month == 12 and 27 <= day.day <= 30:
+        return "mellem jul og nytår"
     first, last = summer_holiday(day.year)
     if first <= day <= last:
         return "skolernes sommerferie"
