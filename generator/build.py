@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import jinja2
 
@@ -13,6 +13,7 @@ from .hints import planning_warnings, warnings
 from .loader import load
 from .models import Group
 from .pages import site_pages
+from .printing import print_files, private_files
 from .render import render_pages
 from .site_config import config_text
 from .suggest import fold
@@ -30,6 +31,7 @@ class Generated:
     warnings: tuple[Problem, ...]
     docs: dict[str, str | bytes]
     config: str
+    private: dict[str, str] = field(default_factory=dict)  # for the members only: never published
 
 
 def slug_for(stem: str) -> str:
@@ -69,6 +71,7 @@ def generate(
         slug=slug,
         group=group,
         warnings=tuple(found),
-        docs=dict(render_pages(env, pages)),
+        docs={**render_pages(env, pages), **print_files(env, group, today)},
         config=config_text(group, pages, base_config, overrides_dir, site_dir),
+        private=private_files(env, group, slug, today),
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 from .build import Generated, generate, slug_for
 from .errors import GroupError, Problem
 from .render import environment
-from .writer import mkdocs_build, prepare_output, publish, write_sources
+from .writer import mkdocs_build, prepare_output, publish, write_private, write_sources
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,11 @@ class Project:
     @property
     def overrides(self) -> Path:
         return self.root / "overrides"
+
+    @property
+    def private(self) -> Path:
+        """Files for the members only (the contact list): outside the published folder, git-ignored."""
+        return self.root / "private"
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,7 @@ def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.da
                 (tmp / name).unlink(missing_ok=True)
 
     target = publish(out, slug, build_into)
+    write_private(project.private, generated.private)
     pages = sum(1 for p in generated.docs if p.endswith(".md"))
     return Built(slug, display_path(path, project), target, pages, generated.warnings)
 

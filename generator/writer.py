@@ -132,3 +132,14 @@ def replace_file(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.netvaerk-tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
+
+
+def write_private(folder: Path, files: dict[str, str]) -> None:
+    """Write the members-only files, readable by the owner alone."""
+    folder.mkdir(mode=0o700, exist_ok=True)
+    for name, text in files.items():
+        target = folder / name
+        tmp = folder / f".{name}.netvaerk-tmp"
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+        tmp.chmod(0o600)
+        os.replace(tmp, target)
