@@ -12,7 +12,7 @@ from pydantic_core import PydanticCustomError
 
 from .build import check_on as check_group
 from .errors import GroupError
-from .pipeline import Project, build_group, display_path, group_files, prepare, slugs
+from .pipeline import Project, build_group, display_path, group_files, prepare, publish_overview, slugs
 from . import danish, holidays, planner
 from .planfile import PlannedFile, PlanRequest, plan_file
 from .build import SLUG_RE, slug_for
@@ -98,6 +98,7 @@ def build(filer: tuple[Path, ...], out: Path, today: dt.date) -> None:
     except GroupError as exc:
         _report(exc.problems)
         sys.exit(1)
+    done = []
     for slug, path in by_slug.items():
         try:
             built = build_group(project, path, slug, out, today)
@@ -108,6 +109,9 @@ def build(filer: tuple[Path, ...], out: Path, today: dt.date) -> None:
             continue
         _report(built.warnings)
         click.echo(f"{built.file}: {built.pages} sider bygget i {display_path(built.target, project)}/")
+        done.append(built)
+    if not filer:
+        publish_overview(out, done, today)  # the list of groups, when all of groups/ was built
     sys.exit(1 if failed else 0)
 
 

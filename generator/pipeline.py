@@ -9,8 +9,10 @@ from pathlib import Path
 
 from .build import Generated, generate, slug_for
 from .errors import GroupError, Problem
+from .models import Group
+from .overview import overview_html
 from .render import environment
-from .writer import mkdocs_build, prepare_output, publish, write_private, write_sources
+from .writer import mkdocs_build, prepare_output, publish, write_overview, write_private, write_sources
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Built:
     target: Path
     pages: int
     warnings: tuple[Problem, ...]
+    group: Group | None = None
 
 
 def display_path(path: Path, project: Project) -> str:
@@ -118,8 +121,14 @@ def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.da
     target = publish(out, slug, build_into)
     write_private(project.private, generated.private)
     pages = sum(1 for p in generated.docs if p.endswith(".md"))
-    return Built(slug, display_path(path, project), target, pages, generated.warnings)
+    return Built(slug, display_path(path, project), target, pages, generated.warnings, generated.group)
 
 
 def prepare(out: Path, project: Project) -> None:
     prepare_output(out, project.root.resolve())
+
+
+def publish_overview(out: Path, built: list[Built], today: dt.date) -> Path:
+    """site/index.html listing the groups just built (those with 'i oversigt: nej' left out)."""
+    groups = {b.slug: b.group for b in built if b.group is not None}
+    return write_overview(out, overview_html(environment(), groups, today))

@@ -143,3 +143,12 @@ def write_private(folder: Path, files: dict[str, str]) -> None:
         tmp.write_text(text, encoding="utf-8", newline="\n")
         tmp.chmod(0o600)
         os.replace(tmp, target)
+
+
+def write_overview(out: Path, html: str) -> Path:
+    """Write the list of groups as out/index.html, in one step."""
+    target = out / "index.html"
+    tmp = out / ".index.html.netvaerk-tmp"
+    tmp.write_text(html, encoding="utf-8", newline="\n")
+    os.replace(tmp, target)
+    return target
