@@ -136,7 +136,7 @@ def check(filer: tuple[Path, ...], today: dt.date) -> None:
             failed = True
             continue
         _report(warnings)
-        click.echo(f"{file}: ingen fejl" + (f" ({len(warnings)} advarsler)" if warnings else ""))
+        click.echo(f"{file}: ingen fejl" + (f" ({len(warnings)} {'advarsel' if len(warnings) == 1 else 'advarsler'})" if warnings else ""))
     sys.exit(1 if failed else 0)
 
 

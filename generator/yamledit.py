@@ -95,6 +95,9 @@ def _list_after(text: str, key: ScalarEvent, events) -> _List:
     lines = text.split("\n")
     blank = len(item_lines) < 2 or not lines[item_lines[1] - 1].strip()
     end_line = end[0] if end[1] == 0 else end[0] + 1
+    # Comment lines indented like the last item's keys belong to that item: keep them with it.
+    while end_line < len(lines) and lines[end_line].lstrip().startswith("#") and len(lines[end_line]) - len(lines[end_line].lstrip()) >= item_col:
+        end_line += 1
     return _List(key_col, dash_col, item_col, end_line, blank)
 
 

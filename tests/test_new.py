@@ -124,6 +124,10 @@ def test_from_new_to_a_planned_half_year_to_a_built_site(tmp_path):
     planned = run(["plan", "groups/familieplejere-i-aarhus-vest.yaml", "--fra", "2027-03-01", "--hver", "2. tirsdag", "--antal", "6", "--ja"], root)
     assert planned.code == 0, planned.err
     assert "tirsdag den 10. august 2027 kl. 18.00, evalueringsmøde" in planned.out
+    assert (
+        "    dagsorden: andet møde\n    # ordstyrer: Navn Navnesen\n    # referent: Navn Navnesen\n    # vært: Navn Navnesen\n"
+        "\n  - dato: 2027-03-09\n"
+    ) in path.read_text(encoding="utf-8")
     checked = run(["check", "groups/familieplejere-i-aarhus-vest.yaml", "--today", "2026-11-26"], root)
     assert checked.code == 0 and "advarsel" in checked.err and "ingen møder planlagt" not in checked.err
     built = run(["build", "--today", "2026-11-26"], root)

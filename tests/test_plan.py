@@ -346,6 +346,7 @@ møder:\r
   vært: Bo\r
   tema: Feedback\r
   dagsorden: kommende møder\r
+  # vært: not yet\r
 # The plan ends here.\r
 \r
 påmindelse:   nej\r
@@ -357,7 +358,9 @@ def test_plan_edits_any_layout_byte_for_byte(tmp_path):
     ran = run(["plan", "groups/vest.yaml", "--fra", "2027-03-01", "--hver", "sidste onsdag", "--antal", "2", "--ja"], root)
     assert ran.code == 0, ran.err
     after = (root / "groups/vest.yaml").read_bytes().decode()
+    # The comment indented like the last meeting's keys stays with that meeting.
     head, tail = ODD_FILE.split("# The plan ends here.")
+    assert head.endswith("  # vært: not yet\r\n")
     added = (
         "- dato: 2027-03-31\r\n  start: 18:30\r\n  sted: Biblioteket\r\n  tema: Hvad gør man, hvis man får en arbejdsskade?\r\n"
         "  ordstyrer: Anne\r\n  referent: Bo\r\n"
