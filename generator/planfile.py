@@ -9,6 +9,7 @@ from typing import Any
 
 from .errors import GroupError, Problem
 from .loader import decode, parse
+from .models import Group
 from .planner import EVALUATION_AGENDA, Plan, PlanError, PlannedMeeting, Recurrence, plan
 from .validate import Positions, field_path, to_data, validate
 from .yamledit import add_meetings
@@ -61,17 +62,14 @@ def _as_text(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-def _problem(exc: PlanError, positions: Positions, file: str) -> Problem:
-    if exc.field and str(exc.field[0]).startswith("--"):
-        meetings = positions.values.get(("møder",))
-        pos = positions.value(("møder", len(meetings_in(positions)) - 1, "dato")) if meetings else positions.value(())
-        return Problem(file, pos.line, pos.col, exc.field[0], exc.message)
+def _problem(exc: PlanError, group: Group, positions: Positions, file: str) -> Problem:
+    """Where to point: the field named, or for an option the latest meeting (or the file's start)."""
+    if str(exc.field[0]).startswith("--"):
+        latest = max(range(len(group.moeder)), key=lambda i: group.moeder[i].dato, default=None)
+        pos = positions.value(("møder", latest, "dato")) if latest is not None else positions.value(())
+        return Problem(file, pos.line, pos.col, str(exc.field[0]), exc.message)
     pos = positions.key(exc.field)
     return Problem(file, pos.line, pos.col, field_path(exc.field), exc.message)
-
-
-def meetings_in(positions: Positions) -> list[int]:
-    return sorted({p[1] for p in positions.values if len(p) >= 2 and p[0] == "møder" and isinstance(p[1], int)})
 
 
 def _prove(old: str, new: str, items: list[dict[str, Any]], file: str) -> None:
@@ -93,7 +91,7 @@ def plan_file(data: bytes, file: str, request: PlanRequest) -> PlannedFile:
         items = [meeting_item(m) for m in made.meetings]
         new = add_meetings(old, items)
     except PlanError as exc:
-        raise GroupError([_problem(exc, positions, file)]) from None
+        raise GroupError([_problem(exc, group, positions, file)]) from None
     _prove(old, new, items, file)
     diff = "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), file, file))
     return PlannedFile(old, new, made, diff, data.startswith("\ufeff".encode("utf-8")))
