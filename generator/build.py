@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import jinja2
 
@@ -12,10 +12,11 @@ from .calendar_links import QR_FILE, feed_links
 from .calendar_state import dump as dump_state, empty as empty_state, parse as parse_state
 from .errors import GroupError, Problem
 from .feed import build_feed, gone_warnings
-from .hints import warnings
+from .hints import planning_warnings, warnings
 from .loader import load
 from .models import Group
 from .pages import site_pages
+from .printing import print_files, private_files
 from .qr import qr_svg
 from .render import render_pages
 from .site_config import config_text
@@ -35,6 +36,7 @@ class Generated:
     docs: dict[str, str | bytes]
     config: str
     calendar_state: bytes  # the feed's new state, to be written beside the group file
+    private: dict[str, str] = field(default_factory=dict)  # for the members only: never published
 
 
 def slug_for(stem: str) -> str:
@@ -47,6 +49,12 @@ def check(data: bytes, file: str) -> tuple[Group, list[Problem]]:
     """Validate a group file: the Group and its warnings, or a GroupError."""
     group, positions = validate(load(data, file), file)
     return group, warnings(group, positions, file)
+
+
+def check_on(data: bytes, file: str, today: dt.date) -> tuple[Group, list[Problem]]:
+    """Like `check`, plus the guide's planning advice, which depends on today."""
+    group, positions = validate(load(data, file), file)
+    return group, warnings(group, positions, file) + planning_warnings(group, positions, file, today)
 
 
 def generate(
@@ -77,7 +85,8 @@ def generate(
         slug=slug,
         group=group,
         warnings=tuple(found) + tuple(gone_warnings(feed.gone, file)),
-        docs=docs,
+        docs={**docs, **print_files(env, group, today)},
         config=config_text(group, pages, base_config, overrides_dir, site_dir),
         calendar_state=dump_state(feed.state),
+        private=private_files(env, group, slug, today),
     )

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import danish
 from .agenda import meeting_agenda
 from .errors import Problem
 from .models import Group
+from .newgroup import PLACEHOLDER_ORGANISER, PLACEHOLDER_PLACE
+from .planner import EVALUATION_MONTHS, add_months
 from .validate import Positions, field_path
 
 MAX_MEMBERS = 10
 LATEST_END = dt.time(21, 0)
+PLAN_AHEAD_MONTHS = 3
 
 
 def _warn(file: str, positions: Positions, path: tuple, message: str) -> Problem:
@@ -38,9 +42,47 @@ def warnings(group: Group, positions: Positions, file: str) -> list[Problem]:
                 found.append(
                     _warn(file, positions, ("møder", i), f"mødet har ingen {role}; mødepakken råder til, at hvert møde har en ordstyrer og en referent")
                 )
+    found += _placeholders(group, positions, file)
     chairs = [m.ordstyrer for m in group.moeder if not m.cancelled and m.ordstyrer]
     if len(chairs) >= 3 and len(set(chairs)) == 1:
         found.append(
             _warn(file, positions, ("møder",), f"{chairs[0]} er ordstyrer på alle møder; mødepakken råder til, at rollen går på skift")
+        )
+    return found
+
+
+def _placeholders(group: Group, positions: Positions, file: str) -> list[Problem]:
+    """Texts `netvaerk new` wrote for the organiser to replace, still in the file."""
+    found = []
+    if group.arrangoer.navn == PLACEHOLDER_ORGANISER:
+        found.append((("arrangør", "navn"), PLACEHOLDER_ORGANISER, "skriv dit eget navn"))
+    for i, member in enumerate(group.medlemmer):
+        if member.navn == PLACEHOLDER_ORGANISER:
+            found.append((("medlemmer", i, "navn"), PLACEHOLDER_ORGANISER, "skriv dit eget navn"))
+    for i, meeting in enumerate(group.moeder):
+        if meeting.sted == PLACEHOLDER_PLACE:
+            found.append((("møder", i, "sted"), PLACEHOLDER_PLACE, "skriv, hvor I mødes"))
+    return [_warn(file, positions, path, f"der står stadig '{text}' fra skabelonen; {fix}") for path, text, fix in found]
+
+
+def planning_warnings(group: Group, positions: Positions, file: str, today: dt.date) -> list[Problem]:
+    """The guide's planning advice, which depends on today: plan ahead, and evaluate after ½ year."""
+    pos = positions.key(("møder",))
+    found = []
+
+    def warn(message: str) -> None:
+        found.append(Problem(file, pos.line, pos.col, "møder", message, warning=True))
+
+    held = sorted(m.dato for m in group.moeder if not m.cancelled)
+    horizon = add_months(today, PLAN_AHEAD_MONTHS)
+    if not held or held[-1] <= horizon:
+        warn(
+            f"der er ingen møder planlagt efter {danish.short_date(horizon)} (tre måneder frem); mødepakken råder til "
+            "at lægge møderne i kalenderen et halvt til et helt år frem – brug fx netvaerk plan"
+        )
+    if held and today >= add_months(held[0], EVALUATION_MONTHS) and not any(m.evaluering for m in group.moeder if not m.cancelled):
+        warn(
+            f"gruppen har mødtes i et halvt år (siden {danish.short_date(held[0])}), men intet møde er markeret med "
+            "'evaluering: ja'; mødepakken råder til at evaluere indhold, form, stemning og trivsel efter et halvt år"
         )
     return found

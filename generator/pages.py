@@ -242,6 +242,7 @@ def meeting_pages(group: Group, today: dt.date) -> list[Page]:
                 "m": meeting_view(group, m, today),
                 "afbud": afbud,
                 "questions": guide.preparation_questions() if m.dagsorden == "første møde" else (),
+                "poster_href": None if m.cancelled else Md(f"../udskrift/dagsorden-{m.dato.isoformat()}.html"),
             },
         )
         for m in ordered(group)

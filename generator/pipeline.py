@@ -10,8 +10,18 @@ from pathlib import Path
 from .build import Generated, generate, slug_for
 from .calendar_state import SUFFIX as STATE_SUFFIX
 from .errors import GroupError, Problem
+from .models import Group
+from .overview import overview_html
 from .render import environment
-from .writer import mkdocs_build, prepare_output, publish, write_calendar_state, write_sources
+from .writer import (
+    mkdocs_build,
+    prepare_output,
+    publish,
+    write_calendar_state,
+    write_overview,
+    write_private,
+    write_sources,
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,11 @@ class Project:
     def overrides(self) -> Path:
         return self.root / "overrides"
 
+    @property
+    def private(self) -> Path:
+        """Files for the members only (the contact list): outside the published folder, git-ignored."""
+        return self.root / "private"
+
 
 @dataclass(frozen=True)
 class Built:
@@ -44,6 +59,7 @@ class Built:
     target: Path
     pages: int
     warnings: tuple[Problem, ...]
+    group: Group | None = None
 
 
 def display_path(path: Path, project: Project) -> str:
@@ -127,9 +143,16 @@ def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.da
 
     target = publish(out, slug, build_into)
     write_calendar_state(state_path(path), generated.calendar_state)
+    write_private(project.private, generated.private)
     pages = sum(1 for p in generated.docs if p.endswith(".md"))
-    return Built(slug, display_path(path, project), target, pages, generated.warnings)
+    return Built(slug, display_path(path, project), target, pages, generated.warnings, generated.group)
 
 
 def prepare(out: Path, project: Project) -> None:
     prepare_output(out, project.root.resolve())
+
+
+def publish_overview(out: Path, built: list[Built], today: dt.date) -> Path:
+    """site/index.html listing the groups just built (those with 'i oversigt: nej' left out)."""
+    groups = {b.slug: b.group for b in built if b.group is not None}
+    return write_overview(out, overview_html(environment(), groups, today))

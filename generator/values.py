@@ -113,7 +113,7 @@ def one_or_more(value: Any) -> Any:
     return value if isinstance(value, list) else [value]
 
 
-def _schema(kind: str, description: str, **extra: Any) -> WithJsonSchema:
+def _schema(kind: str | list[str], description: str, **extra: Any) -> WithJsonSchema:
     return WithJsonSchema({"type": kind, "description": description, **extra})
 
 
@@ -123,7 +123,8 @@ Date = Annotated[dt.date, BeforeValidator(date), _schema("string", "Dato som Å�
 Time = Annotated[dt.time, BeforeValidator(time), _schema("string", "Klokkeslæt som TT:MM", pattern="^[0-2]?[0-9][:.][0-5][0-9]$")]
 Minutes = Annotated[int, BeforeValidator(minutes), _schema("integer", "Antal minutter", minimum=0, maximum=300)]
 Bool = Annotated[bool, BeforeValidator(boolean), _schema("string", "ja eller nej", enum=["ja", "nej"])]
-Phone = Annotated[str, BeforeValidator(phone), _schema("string", "Telefonnummer, fx 20 30 40 50")]
+# A phone number written without spaces is an integer to YAML; the tool accepts both.
+Phone = Annotated[str, BeforeValidator(phone), _schema(["string", "integer"], "Telefonnummer, fx 20 30 40 50")]
 Email = Annotated[str, BeforeValidator(email), _schema("string", "E-mailadresse", format="email")]
 HttpsUrl = Annotated[str, BeforeValidator(https_url), _schema("string", "Adresse, der starter med https://", pattern="^https://")]
 Names = Annotated[tuple[Name, ...], BeforeValidator(one_or_more)]

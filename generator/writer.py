@@ -143,3 +143,37 @@ def preview_folder() -> Path:
 def remove_preview(folder: Path) -> None:
     if (folder / MARKER).exists():
         shutil.rmtree(folder)
+
+
+def create_file(path: Path, data: bytes) -> None:
+    """Write a new file; FileExistsError if it is already there (never overwrites)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as handle:
+        handle.write(data)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Replace a file's bytes in one step, so it is never left half written."""
+    tmp = path.with_name(f".{path.name}.netvaerk-tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def write_private(folder: Path, files: dict[str, str]) -> None:
+    """Write the members-only files, readable by the owner alone."""
+    folder.mkdir(mode=0o700, exist_ok=True)
+    for name, text in files.items():
+        target = folder / name
+        tmp = folder / f".{name}.netvaerk-tmp"
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+        tmp.chmod(0o600)
+        os.replace(tmp, target)
+
+
+def write_overview(out: Path, html: str) -> Path:
+    """Write the list of groups as out/index.html, in one step."""
+    target = out / "index.html"
+    tmp = out / ".index.html.netvaerk-tmp"
+    tmp.write_text(html, encoding="utf-8", newline="\n")
+    os.replace(tmp, target)
+    return target

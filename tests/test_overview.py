@@ -1,0 +1,85 @@
+"""site/index.html: the list of groups written by `netvaerk build`."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from clirun import run
+from conftest import CONTRACT, copy_project
+
+SMALL = """\
+navn: {name}
+by: {city}
+formål: Vi mødes.
+arrangør:
+  navn: Anne
+medlemmer:
+  - navn: Anne
+  - navn: Bo
+møder:
+  - dato: 2027-02-02
+    start: 19:00
+    sted: Biblioteket
+    ordstyrer: Anne
+    referent: Bo
+{extra}"""
+
+
+def _project(tmp_path):
+    return copy_project(
+        tmp_path,
+        {
+            "nordsjaelland.yaml": CONTRACT.read_bytes(),
+            "aarhus-vest.yaml": SMALL.format(name="Aarhus Vest & omegn", city="Aarhus", extra="").encode(),
+            "hemmelig.yaml": SMALL.format(name="Den lukkede gruppe", city="Skjern", extra="i oversigt: nej\n").encode(),
+        },
+    )
+
+
+def test_build_lists_the_groups_on_an_index_page(tmp_path):
+    root = _project(tmp_path)
+    ran = run(["build", "--today", "2026-11-26"], root)
+    assert ran.code == 0, ran.err
+    assert ran.out == (
+        "groups/aarhus-vest.yaml: 9 sider bygget i site/aarhus-vest/\n"
+        "groups/hemmelig.yaml: 9 sider bygget i site/hemmelig/\n"
+        "groups/nordsjaelland.yaml: 15 sider bygget i site/nordsjaelland/\n"
+    )
+    page = (root / "site" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)"><span class="nv-name">([^<]+)</span>(.*?)</a>', page)
+    assert [(href, html.unescape(name)) for href, name, _ in links] == [
+        ("aarhus-vest/index.html", "Aarhus Vest & omegn"),
+        ("nordsjaelland/index.html", "Familieplejernes netværk Nordsjælland"),
+    ]
+    assert html.unescape(links[1][2]) == '<span class="nv-meta">Hillerød</span><span class="nv-meta">Næste møde: tirsdag den 12. januar 2027 kl. 18.00</span>'
+    for href, _, _ in links:
+        assert (root / "site" / href).is_file()
+    assert "lukkede" not in page and "hemmelig" not in page
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert (root / "site" / "hemmelig" / "index.html").is_file()  # opting out of the list does not unpublish
+
+
+def test_building_chosen_files_leaves_the_index_alone(tmp_path):
+    root = _project(tmp_path)
+    ran = run(["build", "groups/aarhus-vest.yaml", "--today", "2026-11-26"], root)
+    assert ran.code == 0
+    assert not (root / "site" / "index.html").exists()
+
+
+def test_index_page_works_on_a_phone(tmp_path, browser):
+    root = _project(tmp_path)
+    assert run(["build", "--today", "2026-11-26"], root).code == 0
+    page = browser.new_page(viewport={"width": 375, "height": 667})
+    try:
+        page.goto((root / "site" / "index.html").as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        link = page.get_by_role("link", name=re.compile("Aarhus Vest & omegn"))
+        box = link.bounding_box()
+        assert box and box["height"] >= 44
+        link.click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/aarhus-vest/index.html")
+        assert "Aarhus Vest & omegn" in page.title()
+    finally:
+        page.close()

@@ -1,0 +1,35 @@
+"""The README documents the organiser's commands, the editor schema line and the hosting choices."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+from generator.cli import cli
+from generator.schema import SCHEMA_COMMENT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_starts_with_the_two_commands():
+    assert README.startswith("# netvaerk\n\n```sh\nmake site   # ")
+    assert "\nmake test   # " in README.split("```", 2)[1]
+
+
+def test_every_command_is_in_the_readme_with_danish_help():
+    for name, command in cli.commands.items():
+        assert f"`netvaerk {name}" in README, name
+        assert command.help and command.help.split()[0] not in ("Build", "Check", "Create", "Plan", "Serve", "Show")
+
+
+def test_readme_explains_editor_help_hosting_and_privacy():
+    for expected in (
+        SCHEMA_COMMENT,
+        "Use this template",
+        "GitHub Actions",
+        "GitLab Pages",
+        "Netlify",
+        "mappen `site/` er alt",
+        "private/<gruppe>-kontaktliste.html",
+        "historikken er offentlig",
+        "i oversigt: nej",
+    ):
+        assert expected in README, expected
