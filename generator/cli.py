@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 from pathlib import Path
@@ -11,7 +12,8 @@ import click
 
 from .build import check as check_group
 from .errors import GroupError
-from .pipeline import Project, build_group, display_path, group_files, prepare, slugs
+from .parallel import BUILT, FAILED, build_many
+from .pipeline import Project, group_files, prepare, slugs
 
 _CLICK_DA = (
     (r"No such option: (.*)", r"ukendt tilvalg: \1"),
@@ -76,30 +78,32 @@ def cli() -> None:
 @click.argument("filer", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(path_type=Path), default=Path("site"), show_default=True, help="Mappen, siderne skrives til.")
 @click.option("--today", "today", callback=_date, metavar="ÅÅÅÅ-MM-DD", help="Dagens dato (bestemmer det næste møde). Standard: i dag.")
+@click.option("--force", is_flag=True, help="Byg alle grupper igen, også dem der ikke er ændret siden sidst.")
 @HELP_OPTION
-def build(filer: tuple[Path, ...], out: Path, today: dt.date) -> None:
+def build(filer: tuple[Path, ...], out: Path, today: dt.date, force: bool) -> None:
     project = Project(Path.cwd())
     paths = list(filer) or group_files(project)
     if not paths:
         click.echo("Der er ingen gruppefiler i groups/.", err=True)
         sys.exit(1)
-    failed = False
     try:
         prepare(out, project)
         by_slug = slugs(paths, project)
     except GroupError as exc:
         _report(exc.problems)
         sys.exit(1)
-    for slug, path in by_slug.items():
-        try:
-            built = build_group(project, path, slug, out, today)
-        except GroupError as exc:
-            _report(exc.problems)
-            click.echo(f"{display_path(path, project)}: ikke bygget (ret fejlene ovenfor)", err=True)
+    failed = False
+    for outcome in build_many(project, by_slug, out, today, force):
+        for message in outcome.messages:
+            click.echo(message, err=True)
+        if outcome.status == FAILED:
+            reason = "intern fejl i netvaerk; meld den gerne" if outcome.internal else "ret fejlene ovenfor"
+            click.echo(f"{outcome.file}: ikke bygget ({reason})", err=True)
             failed = True
-            continue
-        _report(built.warnings)
-        click.echo(f"{built.file}: {built.pages} sider bygget i {display_path(built.target, project)}/")
+        elif outcome.status == BUILT:
+            click.echo(f"{outcome.file}: {outcome.pages} sider bygget i {outcome.target}/")
+        else:
+            click.echo(f"{outcome.file}: uændret siden sidst, {outcome.pages} sider i {outcome.target}/")
     sys.exit(1 if failed else 0)
 
 
@@ -128,6 +132,9 @@ def check(filer: tuple[Path, ...]) -> None:
 
 
 def main() -> None:
+    # mkdocs-material 9.8 prints an end-of-life banner when run as `mkdocs`; our organisers never run that,
+    # and this keeps the banner out of their output however netvaerk is started.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
         cli.main(standalone_mode=False, prog_name="netvaerk")
     except click.UsageError as exc:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import Generated, generate, slug_for
+from .cache import Stamp, digest, group_fingerprint, marker_text, parse_marker, versions
 from .errors import GroupError, Problem
 from .render import environment
-from .writer import mkdocs_build, prepare_output, publish, write_sources
+from .writer import MARKER, mkdocs_build, prepare_output, publish, write_sources
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,11 @@ def generate_group(project: Project, path: Path, slug: str, out: Path, today: dt
     )
 
 
-def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.date) -> Built:
-    """Generate, write site_src/<slug>/ and swap in a freshly built out/<slug>/."""
+def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.date, fingerprint: str = "") -> Built:
+    """Generate, write site_src/<slug>/ and swap in a freshly built out/<slug>/ stamped with `fingerprint`."""
     generated = generate_group(project, path, slug, out, today)
+    pages = sum(1 for p in generated.docs if p.endswith(".md"))
+    marker = marker_text(Stamp(fingerprint, pages, tuple(str(w) for w in generated.warnings)))
     config_path = write_sources(project.sources / slug, generated.docs, generated.config)
 
     def build_into(tmp: Path) -> None:
@@ -110,10 +113,51 @@ def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.da
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (tmp / name).unlink(missing_ok=True)
 
-    target = publish(out, slug, build_into)
-    pages = sum(1 for p in generated.docs if p.endswith(".md"))
+    target = publish(out, slug, build_into, marker)
     return Built(slug, display_path(path, project), target, pages, generated.warnings)
 
 
 def prepare(out: Path, project: Project) -> None:
     prepare_output(out, project.root.resolve())
+
+
+def _tree(folder: Path, label: str) -> list[tuple[str, bytes]]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return [(f"{label}/{p.relative_to(folder).as_posix()}", p.read_bytes()) for p in files]
+
+
+def _bytes_or_empty(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def shared_fingerprint(project: Project) -> str:
+    """Digest of the inputs every group's build reads: the generator's code and templates, package
+    versions, the base mkdocs.yml and the overrides folder."""
+    return digest(
+        [
+            *versions(),
+            *_tree(Path(__file__).resolve().parent, "generator"),
+            ("base_config", _bytes_or_empty(project.base_config)),
+            *(_tree(project.overrides, "overrides") if project.overrides.is_dir() else []),
+        ]
+    )
+
+
+def site_fingerprint(project: Project, path: Path, slug: str, out: Path, today: dt.date, shared: str) -> str | None:
+    """The fingerprint of one group's inputs, or None when its file cannot be read (then the build reports it)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return group_fingerprint(shared, slug, display_path(path, project), data, today, os.path.relpath(out / slug, project.sources / slug))
+
+
+def built_stamp(out: Path, slug: str) -> Stamp | None:
+    """The stamp of the site last swapped into out/<slug>/, if any."""
+    marker = out / slug / MARKER
+    if marker.is_symlink() or not marker.is_file():
+        return None
+    return parse_marker(_bytes_or_empty(marker).decode("utf-8", "replace"))

@@ -98,13 +98,13 @@ def mkdocs_build(config_path: Path, site_dir: Path) -> None:
             raise GroupError([Problem(str(config_path), 1, 1, "mkdocs", f"siden kunne ikke bygges: {details}")]) from None
 
 
-def publish(out: Path, slug: str, build_into) -> Path:
-    """Build into a temporary folder beside the target and swap it in only on success."""
+def publish(out: Path, slug: str, build_into, marker: str = "netvaerk\n") -> Path:
+    """Build into a temporary folder beside the target and swap it in only on success, with its marker."""
     target = out / slug
     tmp = Path(tempfile.mkdtemp(prefix=f".{slug}.new-", dir=out))
     try:
         build_into(tmp)
-        (tmp / MARKER).write_text("netvaerk\n", encoding="utf-8")
+        (tmp / MARKER).write_text(marker, encoding="utf-8", newline="\n")
         if target.exists() or target.is_symlink():
             if target.is_symlink() or not (target / MARKER).exists():
                 raise GroupError([Problem(str(target), 1, 1, "--out", "findes allerede og er ikke lavet af netvaerk; flyt eller slet den selv")])
