@@ -11,6 +11,7 @@ from .build import Generated, generate, slug_for
 from .cache import Stamp, digest, group_fingerprint, marker_text, parse_marker, versions
 from .errors import GroupError, Problem
 from .render import environment
+from .template_cache import template_cache
 from .writer import MARKER, mkdocs_build, prepare_output, publish, write_sources
 
 
@@ -27,6 +28,11 @@ class Project:
     @property
     def sources(self) -> Path:
         return self.root / "site_src"
+
+    @property
+    def template_cache(self) -> Path:
+        """Compiled theme templates, shared by every group's build (slugs cannot start with a dot)."""
+        return self.sources / ".cache" / "templates"
 
     @property
     def base_config(self) -> Path:
@@ -93,7 +99,7 @@ def generate_group(project: Project, path: Path, slug: str, out: Path, today: dt
         file,
         slug,
         today,
-        environment(),
+        environment(bytecode_cache=template_cache(project.template_cache)),
         base_config=rel(project.base_config),
         overrides_dir=rel(project.overrides),
         site_dir=rel(out / slug),
@@ -108,7 +114,7 @@ def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.da
     config_path = write_sources(project.sources / slug, generated.docs, generated.config)
 
     def build_into(tmp: Path) -> None:
-        mkdocs_build(config_path, tmp)
+        mkdocs_build(config_path, tmp, project.template_cache)
         if not generated.group.soegemaskiner:
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (tmp / name).unlink(missing_ok=True)

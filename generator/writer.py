@@ -83,15 +83,20 @@ def _mkdocs_log():
         logger.setLevel(saved[2])
 
 
-def mkdocs_build(config_path: Path, site_dir: Path) -> None:
-    """Run MkDocs in this process; any MkDocs warning fails the build."""
+def mkdocs_build(config_path: Path, site_dir: Path, template_cache: Path | None = None) -> None:
+    """Run MkDocs in this process; any MkDocs warning fails the build. Compiled theme templates are kept in
+    `template_cache` when given."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .theme_env import speed_up
+
     with _mkdocs_log() as log:
         try:
             config = load_config(config_file=str(config_path), site_dir=str(site_dir.resolve()))
+            if template_cache is not None:
+                speed_up(config, template_cache)
             build(config)
         except (MkDocsException, SystemExit) as exc:
             details = "; ".join(log.messages) or str(exc)
