@@ -11,6 +11,7 @@ import jinja2
 from .errors import GroupError, Problem
 from .hints import warnings
 from .loader import load
+from .manifest import NAME as MANIFEST, manifest_text
 from .models import Group
 from .pages import site_pages
 from .render import render_pages
@@ -63,6 +64,6 @@ def generate(
         slug=slug,
         group=group,
         warnings=tuple(found),
-        docs=dict(render_pages(env, pages)),
+        docs={**render_pages(env, pages), MANIFEST: manifest_text(group)},
         config=config_text(group, pages, base_config, overrides_dir, site_dir),
     )

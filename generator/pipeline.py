@@ -12,7 +12,7 @@ from .cache import Stamp, digest, group_fingerprint, marker_text, parse_marker, 
 from .errors import GroupError, Problem
 from .render import environment
 from .template_cache import template_cache
-from .writer import MARKER, mkdocs_build, prepare_output, publish, write_sources
+from .writer import MARKER, mkdocs_build, prepare_output, publish, slim_pages, write_sources
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,7 @@ def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.da
 
     def build_into(tmp: Path) -> None:
         mkdocs_build(config_path, tmp, project.template_cache)
+        slim_pages(tmp, stylesheets=("assets/netvaerk.css",))
         if not generated.group.soegemaskiner:
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (tmp / name).unlink(missing_ok=True)

@@ -103,6 +103,18 @@ def mkdocs_build(config_path: Path, site_dir: Path, template_cache: Path | None 
             raise GroupError([Problem(str(config_path), 1, 1, "mkdocs", f"siden kunne ikke bygges: {details}")]) from None
 
 
+def slim_pages(folder: Path, stylesheets: tuple[str, ...] = ()) -> None:
+    """Fold the whitespace of every built HTML page and of the given stylesheets (see slim.py)."""
+    from .slim import fold_css, fold_whitespace
+
+    for page in sorted(folder.rglob("*.html")):
+        page.write_text(fold_whitespace(page.read_text(encoding="utf-8")), encoding="utf-8", newline="")
+    for rel in stylesheets:
+        sheet = folder / rel
+        if sheet.is_file():
+            sheet.write_text(fold_css(sheet.read_text(encoding="utf-8")), encoding="utf-8", newline="")
+
+
 def publish(out: Path, slug: str, build_into, marker: str = "netvaerk\n") -> Path:
     """Build into a temporary folder beside the target and swap it in only on success, with its marker."""
     target = out / slug
