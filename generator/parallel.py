@@ -74,19 +74,19 @@ def build_many(
 ) -> Iterator[Outcome]:
     """Each group's outcome in the order given: up-to-date sites are skipped, the rest are built in parallel."""
     shared = shared_fingerprint(project)
-    pending: list[tuple[str, Path, Outcome | Job]] = []
+    pending: list[Outcome | Job] = []
     for slug, path in groups.items():
         fingerprint = site_fingerprint(project, path, slug, out, today, shared)
         stamp = built_stamp(out, slug)
         if not force and fingerprint is not None and stamp is not None and stamp.fingerprint == fingerprint:
             target = display_path(out / slug, project)
-            pending.append((slug, path, Outcome(display_path(path, project), UNCHANGED, target, stamp.pages, stamp.warnings)))
+            pending.append(Outcome(display_path(path, project), UNCHANGED, target, stamp.pages, stamp.warnings))
         else:
-            pending.append((slug, path, Job(slug, path, fingerprint or "")))
-    jobs = [item for _, _, item in pending if isinstance(item, Job)]
+            pending.append(Job(slug, path, fingerprint or ""))
+    jobs = [item for item in pending if isinstance(item, Job)]
     count = min(len(jobs), workers or cores())
     if count <= 1:
-        for _, _, item in pending:
+        for item in pending:
             yield build_one(project, item, out, today) if isinstance(item, Job) else item
         return
     _preload()
@@ -94,8 +94,8 @@ def build_many(
     # process); groups are handed out one at a time so the cores stay busy and outcomes stream in order.
     with ProcessPoolExecutor(max_workers=count, mp_context=_context()) as pool:
         futures = {job.slug: pool.submit(build_one, project, job, out, today) for job in jobs}
-        for slug, path, item in pending:
-            yield item if isinstance(item, Outcome) else _result(futures[slug], item, project)
+        for item in pending:
+            yield _result(futures[item.slug], item, project) if isinstance(item, Job) else item
 
 
 def _result(future: Future, job: Job, project: Project) -> Outcome:

@@ -177,3 +177,28 @@ def test_groups_are_shared_among_at_most_one_process_per_core(tmp_path, workers)
         assert used == [parent]  # one worker: built in the command's own process
     else:
         assert parent not in used and 1 < len(used) <= limit  # a few processes, each building many groups
+
+
+def test_a_bug_in_one_groups_build_is_reported_and_the_others_still_build(tmp_path, monkeypatch):
+    """In-process (one worker), so nothing is forked from the test process."""
+    import datetime as dt
+
+    from generator import parallel
+
+    root = copy_project(tmp_path, {"a.yaml": GOOD, "b.yaml": GOOD, "c.yaml": OTHER})
+    real = parallel.build_group
+
+    def flaky(project, path, slug, out, today, fingerprint=""):
+        if slug == "b":
+            raise RuntimeError("boom")
+        return real(project, path, slug, out, today, fingerprint)
+
+    monkeypatch.setattr(parallel, "build_group", flaky)
+    project = Project(root)
+    from generator.pipeline import prepare
+
+    prepare(root / "site", project)
+    groups = {slug: root / "groups" / f"{slug}.yaml" for slug in ("a", "b", "c")}
+    outcomes = list(parallel.build_many(project, groups, root / "site", dt.date.fromisoformat(TODAY), workers=1))
+    assert [(o.file, o.status) for o in outcomes] == [("groups/a.yaml", "bygget"), ("groups/b.yaml", "fejl"), ("groups/c.yaml", "bygget")]
+    assert outcomes[1].internal and "RuntimeError: boom" in outcomes[1].messages[0]
