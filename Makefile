@@ -1,4 +1,4 @@
-# The two commands in the README: `make site` and `make test`.
+# The two commands in the README: `make site` and `make test`. `make bench` prints build speed and page weight.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,6 +19,9 @@ site: $(STAMP)
 test: $(STAMP)
 	@if command -v npm >/dev/null 2>&1 && [ ! -d node_modules ]; then npm ci --no-audit --no-fund --loglevel=error; fi
 	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
 
 clean:
 	rm -rf site site_src

@@ -14,6 +14,7 @@ from .errors import GroupError, Problem
 from .feed import build_feed, gone_warnings
 from .hints import planning_warnings, warnings
 from .loader import load
+from .manifest import NAME as MANIFEST, manifest_text
 from .models import Group
 from .pages import site_pages
 from .printing import print_files, private_files
@@ -85,7 +86,7 @@ def generate(
         slug=slug,
         group=group,
         warnings=tuple(found) + tuple(gone_warnings(feed.gone, file)),
-        docs={**docs, **print_files(env, group, today)},
+        docs={**docs, **print_files(env, group, today), MANIFEST: manifest_text(group)},
         config=config_text(group, pages, base_config, overrides_dir, site_dir),
         calendar_state=dump_state(feed.state),
         private=private_files(env, group, slug, today),

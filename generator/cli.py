@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 from pathlib import Path
@@ -12,11 +13,12 @@ from pydantic_core import PydanticCustomError
 
 from .build import check_on as check_group
 from .errors import GroupError
-from .pipeline import Project, build_group, display_path, group_files, prepare, publish_overview, slugs
 from . import danish, holidays, planner
-from .planfile import PlannedFile, PlanRequest, plan_file
 from .build import SLUG_RE, slug_for
 from .newgroup import group_file, yaml_environment
+from .parallel import BUILT, FAILED, build_many
+from .pipeline import Project, build_group, display_path, group_files, prepare, publish_overview, slugs
+from .planfile import PlannedFile, PlanRequest, plan_file
 from .values import name as valid_name
 from .writer import create_file, replace_file
 
@@ -93,34 +95,38 @@ def cli() -> None:
 @click.argument("filer", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(path_type=Path), default=Path("site"), metavar="MAPPE", help="Mappen, siderne skrives til (standard: site).")
 @click.option("--today", "today", callback=_date, metavar="ÅÅÅÅ-MM-DD", help="Dagens dato (bestemmer det næste møde). Standard: i dag.")
+@click.option("--force", is_flag=True, help="Byg alle grupper igen, også dem der ikke er ændret siden sidst.")
 @HELP_OPTION
-def build(filer: tuple[Path, ...], out: Path, today: dt.date) -> None:
+def build(filer: tuple[Path, ...], out: Path, today: dt.date, force: bool) -> None:
     project = Project(Path.cwd())
     paths = list(filer) or group_files(project)
     if not paths:
         click.echo("Der er ingen gruppefiler i groups/.", err=True)
         sys.exit(1)
-    failed = False
     try:
         prepare(out, project)
         by_slug = slugs(paths, project)
     except GroupError as exc:
         _report(exc.problems)
         sys.exit(1)
-    done = []
-    for slug, path in by_slug.items():
-        try:
-            built = build_group(project, path, slug, out, today)
-        except GroupError as exc:
-            _report(exc.problems)
-            click.echo(f"{display_path(path, project)}: ikke bygget (ret fejlene ovenfor)", err=True)
+    failed = False
+    up: dict[str, Path] = {}
+    # Outcomes come in the order of by_slug.
+    for (slug, path), outcome in zip(by_slug.items(), build_many(project, by_slug, out, today, force)):
+        for message in outcome.messages:
+            click.echo(message, err=True)
+        if outcome.status == FAILED:
+            reason = "intern fejl i netvaerk; meld den gerne" if outcome.internal else "ret fejlene ovenfor"
+            click.echo(f"{outcome.file}: ikke bygget ({reason})", err=True)
             failed = True
-            continue
-        _report(built.warnings)
-        click.echo(f"{built.file}: {built.pages} sider bygget i {display_path(built.target, project)}/")
-        done.append(built)
+        elif outcome.status == BUILT:
+            click.echo(f"{outcome.file}: {outcome.pages} sider bygget i {outcome.target}/")
+        else:
+            click.echo(f"{outcome.file}: uændret siden sidst, {outcome.pages} sider i {outcome.target}/")
+        if outcome.status != FAILED:
+            up[slug] = path
     if not filer:
-        publish_overview(out, done, today)  # the list of groups, when all of groups/ was built
+        publish_overview(project, out, up, today)  # the list of groups, when all of groups/ was built
     sys.exit(1 if failed else 0)
 
 
@@ -343,12 +349,15 @@ def plan(fil: Path, first: dt.date, rule: planner.Recurrence, count: int, start,
 
 
 def main() -> None:
+    # mkdocs-material 9.8 prints an end-of-life banner when run as `mkdocs`; our organisers never run that,
+    # and this keeps the banner out of their output however netvaerk is started.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
         cli.main(standalone_mode=False, prog_name="netvaerk")
     except click.UsageError as exc:
         message = exc.format_message()
-        for pattern, danish in _CLICK_DA:
-            message = re.sub(pattern, danish, message)
+        for pattern, replacement in _CLICK_DA:
+            message = re.sub(pattern, replacement, message)
         if exc.ctx is not None:
             click.echo(exc.ctx.get_usage().replace("Usage:", "Brug:"), err=True)
         click.echo(f"Fejl: {message}", err=True)

@@ -11,6 +11,7 @@ from .agenda import TimedAgenda, meeting_agenda, timed
 from .calendar_links import QR_FILE, feed_links, meeting_ics
 from .escape import Md, mailto_href, tel_href
 from .models import Group, Meeting
+from .timebar import Bar, TimeBar, time_bar
 
 NETWORK_KIND_LABELS = {
     "støtte": "støtte i hverdagen",
@@ -43,6 +44,7 @@ class AgendaRow:
     minutes: int | None  # None for an item without minutes (e.g. Eventuelt)
     speaker: str
     how: str
+    bar: Bar
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class AgendaView:
     end: str
     total: str
     total_minutes: int
+    scale: TimeBar
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ def speaker_label(speaker: str) -> str:
 
 
 def agenda_view(agenda: TimedAgenda) -> AgendaView:
+    scale = time_bar(agenda)
     rows = tuple(
         AgendaRow(
             number=t.number,
@@ -100,10 +104,11 @@ def agenda_view(agenda: TimedAgenda) -> AgendaView:
             minutes=t.item.minutes or None,
             speaker=speaker_label(t.item.speaker),
             how=t.item.how,
+            bar=bar,
         )
-        for t in agenda.items
+        for t, bar in zip(agenda.items, scale.bars, strict=True)
     )
-    return AgendaView(rows, danish.clock(agenda.start), danish.clock(agenda.end), danish.duration(agenda.minutes), agenda.minutes)
+    return AgendaView(rows, danish.clock(agenda.start), danish.clock(agenda.end), danish.duration(agenda.minutes), agenda.minutes, scale)
 
 
 def meeting_href(meeting: Meeting) -> Md:
@@ -319,6 +324,7 @@ def roles_page(group: Group) -> Page:
         {
             "date": danish.short_date(m.dato),
             "href": Md(f"moeder/{m.dato.isoformat()}.md"),
+            "page_html": Md(f"moeder/{m.dato.isoformat()}.html"),
             "ordstyrer": m.ordstyrer,
             "referent": m.referent,
             "host": m.vaert,
@@ -398,7 +404,6 @@ def invitation_lines(group: Group, today: dt.date) -> list[str]:
 
 
 def start_page(group: Group, today: dt.date) -> Page:
-    first = first_meeting(group)
     return Page(
         "kom-godt-i-gang.md",
         "Kom godt i gang",
@@ -408,6 +413,19 @@ def start_page(group: Group, today: dt.date) -> Page:
             "advice": guide.first_meeting_advice(),
             "experiences": guide.experiences(),
             "questions": guide.preparation_questions(),
+        },
+    )
+
+
+def invitation_page(group: Group, today: dt.date) -> Page:
+    """The invitation letter and the first meeting's agenda: a page of its own, to send or print."""
+    first = first_meeting(group)
+    return Page(
+        "invitation.md",
+        "Invitation",
+        "invitation.md.j2",
+        {
+            **_common(group),
             "letter": invitation_lines(group, today),
             "first": meeting_view(group, first, today) if first else None,
         },
@@ -444,4 +462,5 @@ def site_pages(group: Group, today: dt.date) -> list[Page]:
         themes_page(group, today),
         roles_page(group),
         start_page(group, today),
+        invitation_page(group, today),
     ]

@@ -7,16 +7,19 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import Generated, generate, slug_for
+from .build import Generated, check, generate, slug_for
 from .calendar_state import SUFFIX as STATE_SUFFIX
+from .cache import Stamp, digest, group_fingerprint, marker_text, parse_marker, versions
 from .errors import GroupError, Problem
-from .models import Group
 from .overview import overview_html
 from .render import environment
+from .template_cache import template_cache
 from .writer import (
+    MARKER,
     mkdocs_build,
     prepare_output,
     publish,
+    slim_pages,
     write_calendar_state,
     write_overview,
     write_private,
@@ -39,6 +42,11 @@ class Project:
         return self.root / "site_src"
 
     @property
+    def template_cache(self) -> Path:
+        """Compiled theme templates, shared by every group's build (slugs cannot start with a dot)."""
+        return self.sources / ".cache" / "templates"
+
+    @property
     def base_config(self) -> Path:
         return self.root / "mkdocs.yml"
 
@@ -59,7 +67,6 @@ class Built:
     target: Path
     pages: int
     warnings: tuple[Problem, ...]
-    group: Group | None = None
 
 
 def display_path(path: Path, project: Project) -> str:
@@ -121,7 +128,7 @@ def generate_group(project: Project, path: Path, slug: str, out: Path, today: dt
         file,
         slug,
         today,
-        environment(),
+        environment(bytecode_cache=template_cache(project.template_cache)),
         base_config=rel(project.base_config),
         overrides_dir=rel(project.overrides),
         site_dir=rel(out / slug),
@@ -130,29 +137,76 @@ def generate_group(project: Project, path: Path, slug: str, out: Path, today: dt
     )
 
 
-def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.date) -> Built:
-    """Generate, write site_src/<slug>/ and swap in a freshly built out/<slug>/."""
+def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.date, fingerprint: str = "") -> Built:
+    """Generate, write site_src/<slug>/ and swap in a freshly built out/<slug>/ stamped with `fingerprint`."""
     generated = generate_group(project, path, slug, out, today)
+    pages = sum(1 for p in generated.docs if p.endswith(".md"))
+    marker = marker_text(Stamp(fingerprint, pages, tuple(str(w) for w in generated.warnings)))
     config_path = write_sources(project.sources / slug, generated.docs, generated.config)
 
     def build_into(tmp: Path) -> None:
-        mkdocs_build(config_path, tmp)
+        mkdocs_build(config_path, tmp, project.template_cache)
+        slim_pages(tmp, stylesheets=("assets/netvaerk.css",))
         if not generated.group.soegemaskiner:
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (tmp / name).unlink(missing_ok=True)
 
-    target = publish(out, slug, build_into)
+    target = publish(out, slug, build_into, marker)
     write_calendar_state(state_path(path), generated.calendar_state)
     write_private(project.private, generated.private)
-    pages = sum(1 for p in generated.docs if p.endswith(".md"))
-    return Built(slug, display_path(path, project), target, pages, generated.warnings, generated.group)
+    return Built(slug, display_path(path, project), target, pages, generated.warnings)
 
 
 def prepare(out: Path, project: Project) -> None:
     prepare_output(out, project.root.resolve())
 
 
-def publish_overview(out: Path, built: list[Built], today: dt.date) -> Path:
-    """site/index.html listing the groups just built (those with 'i oversigt: nej' left out)."""
-    groups = {b.slug: b.group for b in built if b.group is not None}
+def publish_overview(project: Project, out: Path, sites: dict[str, Path], today: dt.date) -> Path:
+    """site/index.html listing the groups whose sites are up (those with 'i oversigt: nej' left out)."""
+    groups = {}
+    for slug, path in sites.items():
+        file = display_path(path, project)
+        groups[slug], _ = check(_read(path, file), file)
     return write_overview(out, overview_html(environment(), groups, today))
+
+
+def _tree(folder: Path, label: str) -> list[tuple[str, bytes]]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return [(f"{label}/{p.relative_to(folder).as_posix()}", p.read_bytes()) for p in files]
+
+
+def _bytes_or_empty(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def shared_fingerprint(project: Project) -> str:
+    """Digest of the inputs every group's build reads: the generator's code and templates, package
+    versions, the base mkdocs.yml and the overrides folder."""
+    return digest(
+        [
+            *versions(),
+            *_tree(Path(__file__).resolve().parent, "generator"),
+            ("base_config", _bytes_or_empty(project.base_config)),
+            *(_tree(project.overrides, "overrides") if project.overrides.is_dir() else []),
+        ]
+    )
+
+
+def site_fingerprint(project: Project, path: Path, slug: str, out: Path, today: dt.date, shared: str) -> str | None:
+    """The fingerprint of one group's inputs, or None when its file cannot be read (then the build reports it)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return group_fingerprint(shared, slug, display_path(path, project), data, today, os.path.relpath(out / slug, project.sources / slug))
+
+
+def built_stamp(out: Path, slug: str) -> Stamp | None:
+    """The stamp of the site last swapped into out/<slug>/, if any."""
+    marker = out / slug / MARKER
+    if marker.is_symlink() or not marker.is_file():
+        return None
+    return parse_marker(_bytes_or_empty(marker).decode("utf-8", "replace"))

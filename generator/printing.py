@@ -87,7 +87,7 @@ def _organiser_contact(group: Group) -> list[str]:
 
 
 def _common(group: Group) -> dict[str, Any]:
-    return {"group_name": group.navn, "css": Md("udskrift.css")}
+    return {"group_name": group.navn, "css": Md("udskrift.css"), "icon": Md("../assets/icon.svg")}
 
 
 def invitation_page(group: Group, today: dt.date) -> PrintPage:

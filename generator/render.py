@@ -12,10 +12,11 @@ from .pages import Page
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
 
-def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
+def environment(template_dir: Path = TEMPLATE_DIR, bytecode_cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """Templates may only loop and branch; every `{{ value }}` is escaped unless the code marked it `Md`."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_dir),
+        bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         finalize=text,
         autoescape=False,

@@ -96,28 +96,45 @@ def _mkdocs_log():
         logger.setLevel(saved[2])
 
 
-def mkdocs_build(config_path: Path, site_dir: Path) -> None:
-    """Run MkDocs in this process; any MkDocs warning fails the build."""
+def mkdocs_build(config_path: Path, site_dir: Path, template_cache: Path | None = None) -> None:
+    """Run MkDocs in this process; any MkDocs warning fails the build. Compiled theme templates are kept in
+    `template_cache` when given."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .theme_env import speed_up
+
     with _mkdocs_log() as log:
         try:
             config = load_config(config_file=str(config_path), site_dir=str(site_dir.resolve()))
+            if template_cache is not None:
+                speed_up(config, template_cache)
             build(config)
         except (MkDocsException, SystemExit) as exc:
             details = "; ".join(log.messages) or str(exc)
             raise GroupError([Problem(str(config_path), 1, 1, "mkdocs", f"siden kunne ikke bygges: {details}")]) from None
 
 
-def publish(out: Path, slug: str, build_into) -> Path:
-    """Build into a temporary folder beside the target and swap it in only on success."""
+def slim_pages(folder: Path, stylesheets: tuple[str, ...] = ()) -> None:
+    """Fold the whitespace of every built HTML page and of the given stylesheets (see slim.py)."""
+    from .slim import fold_css, fold_whitespace
+
+    for page in sorted(folder.rglob("*.html")):
+        page.write_text(fold_whitespace(page.read_text(encoding="utf-8")), encoding="utf-8", newline="")
+    for rel in stylesheets:
+        sheet = folder / rel
+        if sheet.is_file():
+            sheet.write_text(fold_css(sheet.read_text(encoding="utf-8")), encoding="utf-8", newline="")
+
+
+def publish(out: Path, slug: str, build_into, marker: str = "netvaerk\n") -> Path:
+    """Build into a temporary folder beside the target and swap it in only on success, with its marker."""
     target = out / slug
     tmp = Path(tempfile.mkdtemp(prefix=f".{slug}.new-", dir=out))
     try:
         build_into(tmp)
-        (tmp / MARKER).write_text("netvaerk\n", encoding="utf-8")
+        (tmp / MARKER).write_text(marker, encoding="utf-8", newline="\n")
         if target.exists() or target.is_symlink():
             if target.is_symlink() or not (target / MARKER).exists():
                 raise GroupError([Problem(str(target), 1, 1, "--out", "findes allerede og er ikke lavet af netvaerk; flyt eller slet den selv")])

@@ -27,7 +27,7 @@ def project(tmp_path, monkeypatch):
 def test_build_prints_one_line_per_group_and_exits_0(project):
     result = CliRunner().invoke(cli, ["build", "--today", "2026-11-26"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == "groups/nordsjaelland.yaml: 15 sider bygget i site/nordsjaelland/\n"
+    assert result.stdout == "groups/nordsjaelland.yaml: 16 sider bygget i site/nordsjaelland/\n"
     assert result.stderr == ""
     assert (project / "site" / "nordsjaelland" / "index.html").exists()
     assert not (project / "site" / "nordsjaelland" / "sitemap.xml").exists()

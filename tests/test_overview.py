@@ -42,9 +42,9 @@ def test_build_lists_the_groups_on_an_index_page(tmp_path):
     ran = run(["build", "--today", "2026-11-26"], root)
     assert ran.code == 0, ran.err
     assert ran.out == (
-        "groups/aarhus-vest.yaml: 9 sider bygget i site/aarhus-vest/\n"
-        "groups/hemmelig.yaml: 9 sider bygget i site/hemmelig/\n"
-        "groups/nordsjaelland.yaml: 15 sider bygget i site/nordsjaelland/\n"
+        "groups/aarhus-vest.yaml: 10 sider bygget i site/aarhus-vest/\n"
+        "groups/hemmelig.yaml: 10 sider bygget i site/hemmelig/\n"
+        "groups/nordsjaelland.yaml: 16 sider bygget i site/nordsjaelland/\n"
     )
     page = (root / "site" / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a href="([^"]+)"><span class="nv-name">([^<]+)</span>(.*?)</a>', page)

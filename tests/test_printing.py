@@ -117,10 +117,10 @@ def test_one_poster_per_meeting_that_is_not_cancelled(built_site):
 
 def test_site_links_to_the_printables(built_site):
     meeting = (built_site / "moeder" / "2027-02-09.html").read_text(encoding="utf-8")
-    assert '<a href="../udskrift/dagsorden-2027-02-09.html">Udskriv dagsordenen som plakat til væggen</a>' in meeting
+    assert '<a class="md-button" href="../udskrift/dagsorden-2027-02-09.html">Udskriv dagsordenen som plakat til væggen</a>' in meeting
     assert "udskrift/" not in (built_site / "moeder" / "2027-04-13.html").read_text(encoding="utf-8")
-    start = (built_site / "kom-godt-i-gang.html").read_text(encoding="utf-8")
-    assert '<a href="udskrift/invitation.html">' in start and '<a href="udskrift/invitation.txt">' in start
+    invitation = (built_site / "invitation.html").read_text(encoding="utf-8")
+    assert '<a href="udskrift/invitation.html">' in invitation and '<a href="udskrift/invitation.txt">' in invitation
 
 
 def test_contact_list_is_private_and_complete(stress_site):

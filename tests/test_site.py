@@ -24,6 +24,8 @@ PAGES = [
     "temaer.html",
     "roller.html",
     "kom-godt-i-gang.html",
+    "invitation.html",
+    "kalender.html",
 ]
 
 
@@ -92,12 +94,12 @@ def test_first_meeting_page(built_site):
     text = main_text(built_site, "moeder/2027-01-12.html")
     assert text.startswith("Første møde tirsdag den 12. januar 2027")
     for row in (
-        "18.00–18.15 Velkommen 15 v. ordstyrer",
-        "18.15–19.00 Præsentationsrunde 45 v. alle",
-        "19.00–19.20 Pause 20",
-        "19.20–20.00 Netværksønsker 40 v. alle",
-        "20.00–20.20 Beslutning om netværk 20 v. alle",
-        "20.20–20.40 Fremtidige møder 20 v. alle",
+        "18.00–18.15 1. Velkommen v. ordstyrer 15",
+        "18.15–19.00 2. Præsentationsrunde v. alle 45",
+        "19.00–19.20 3. Pause 20",
+        "19.20–20.00 4. Netværksønsker v. alle 40",
+        "20.00–20.20 5. Beslutning om netværk v. alle 20",
+        "20.20–20.40 6. Fremtidige møder v. alle 20",
         "I alt 2 timer og 40 minutter (kl. 18.00–20.40)",
         "Meld dig til senest tirsdag den 5. januar 2027",
         "Send en sms til ordstyreren senest dagen før",
@@ -112,8 +114,8 @@ def test_theme_meeting_page_uses_the_later_meetings_agenda(built_site):
     assert "Tema: Forholdet til kommunen" in text
     assert guide.find_theme("Forholdet til kommunen").description in text
     assert "Temaansvarlige: Dorte Madsen, Erik Larsen." in text
-    assert "18.20–20.00 Temaoplæg m.m. 100 v. temaansvarlige" in text
-    assert "20.50 Eventuelt v. alle" in text
+    assert "18.20–20.00 2. Temaoplæg m.m. v. temaansvarlige 100" in text
+    assert "20.50 6. Eventuelt v. alle I alt" in text
     assert "I alt 2 timer og 50 minutter (kl. 18.00–20.50)" in text
     assert "Forbered dig" not in text
 
@@ -129,10 +131,10 @@ def test_own_agenda_and_host(built_site):
     assert "Evaluering af det første halve år" in text
     assert "Vært: Anne Jensen" in text
     for row in (
-        "18.00–18.20 Siden sidst 20",
-        "18.20–19.20 Evaluering af indhold, form, stemning og trivsel 60",
-        "19.20–20.50 Fællesspisning 90",
-        "20.50–21.00 Næste møde – ordstyrer og referent 10",
+        "18.00–18.20 1. Siden sidst 20",
+        "18.20–19.20 2. Evaluering af indhold, form, stemning og trivsel 60",
+        "19.20–20.50 3. Fællesspisning 90",
+        "20.50–21.00 4. Næste møde – ordstyrer og referent 10",
         "I alt 3 timer (kl. 18.00–21.00)",
     ):
         assert row in text
@@ -190,6 +192,8 @@ def test_getting_started_page_has_the_advice_and_the_filled_in_letter(built_site
         assert advice.title in text and advice.text in text
     for experience in guide.experiences():
         assert experience in text
+    assert 'href="invitation.html"' in (built_site / "kom-godt-i-gang.html").read_text(encoding="utf-8")
+    text = main_text(built_site, "invitation.html")
     assert "Hillerød, 26. november 2026" in text
     assert "Tirsdag den 12. januar 2027 kl. 18.00 holder vi opstartsmøde i Familieplejernes netværk Nordsjælland" in text
     assert "Giv mig besked senest tirsdag den 5. januar 2027, om du kan komme, på telefon 20 30 40 50 eller e-mail anne.jensen@example.dk." in text
@@ -199,6 +203,6 @@ def test_getting_started_page_has_the_advice_and_the_filled_in_letter(built_site
 
 def test_navigation_has_what_a_member_needs(built_site):
     raw = (built_site / "index.html").read_text(encoding="utf-8")
-    nav_text = _visible(raw[raw.index('class="md-nav md-nav--primary"') : raw.index("md-sidebar--secondary")])
-    for title in ("Forside", "Mødeplan", "Dagsordener", "Spilleregler", "Temaer", "Roller", "Kom godt i gang"):
+    nav_text = _visible(raw[raw.index("md-nav--primary") : raw.index('class="md-content"')])
+    for title in ("Forside", "Mødeplan", "Kalender", "Dagsordener", "Spilleregler", "Temaer", "Roller", "Kom godt i gang", "Invitation"):
         assert title in nav_text

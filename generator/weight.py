@@ -1,0 +1,111 @@
+"""What a visitor downloads from a built site, gzipped: the first visit to the home page and each further page."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import posixpath
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+# zlib's default level, which web servers (nginx, GitHub Pages' CDN) commonly use for text.
+GZIP_LEVEL = 6
+# What a page loads by itself: stylesheets, icons, the manifest, scripts and images.
+_LINK_RELS = {"stylesheet", "icon", "manifest"}
+
+
+@dataclass(frozen=True)
+class Weight:
+    first_visit: int  # bytes, gzipped: the home page and everything it loads
+    pages: dict[str, int]  # each further page: its HTML plus anything the first visit did not load
+
+
+class _Loads(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self.config = ""
+        self._in_config = False
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        a = dict(attrs)
+        if tag == "link" and _LINK_RELS & set((a.get("rel") or "").split()) and a.get("href"):
+            self.urls.append(a["href"])
+        elif tag in ("script", "img") and a.get("src"):
+            self.urls.append(a["src"])
+        elif tag == "script" and a.get("id") == "__config":
+            self._in_config = True
+
+    def handle_data(self, data: str) -> None:
+        if self._in_config:
+            self.config += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_config = False
+
+
+def gzipped(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def _local(page: str, url: str) -> str | None:
+    """The site-relative path of a URL used on `page`, or None for another host."""
+    if "://" in url or url.startswith("//") or url.startswith("data:"):
+        return None
+    url = url.split("#", 1)[0].split("?", 1)[0]
+    base = "" if url.startswith("/") else posixpath.dirname(page)
+    return posixpath.normpath(posixpath.join(base, url.lstrip("/")))
+
+
+def _search_files(site: Path, worker: str) -> list[str]:
+    """Material's search worker fetches the index, then lunr's stemmers for the index's languages."""
+    files = [worker, "search/search_index.json"]
+    index = site / "search" / "search_index.json"
+    langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] if index.is_file() else ["en"]
+    others = [lang for lang in langs if lang != "en"]
+    if others:
+        files.append("assets/javascripts/lunr/min/lunr.stemmer.support.min.js")
+        files += [f"assets/javascripts/lunr/min/lunr.{lang}.min.js" for lang in others]
+    if len(langs) > 1:
+        files.append("assets/javascripts/lunr/min/lunr.multi.min.js")
+    return files
+
+
+def loads(site: Path, page: str) -> list[str]:
+    """The page itself and every file it makes the browser fetch, as site-relative paths."""
+    parser = _Loads()
+    parser.feed((site / page).read_text(encoding="utf-8"))
+    found = [page]
+    for url in parser.urls:
+        local = _local(page, url)
+        if local is not None:
+            found.append(local)
+    if parser.config:
+        worker = json.loads(parser.config).get("search")
+        if worker:
+            found += _search_files(site, _local(page, worker))
+    return list(dict.fromkeys(found))
+
+
+def foreign(site: Path, page: str) -> list[str]:
+    """URLs on other hosts that the page would load (it must load none)."""
+    parser = _Loads()
+    parser.feed((site / page).read_text(encoding="utf-8"))
+    return [url for url in parser.urls if _local(page, url) is None]
+
+
+def weight(site: Path, home: str = "index.html") -> Weight:
+    """Gzipped bytes of a first visit to `home`, and of a visit to each other page afterwards."""
+    sizes: dict[str, int] = {}
+
+    def size(rel: str) -> int:
+        if rel not in sizes:
+            sizes[rel] = gzipped((site / rel).read_bytes())
+        return sizes[rel]
+
+    first = loads(site, home)
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    further = {page: sum(size(rel) for rel in loads(site, page) if rel not in first or rel == page) for page in pages if page != home}
+    return Weight(sum(size(rel) for rel in first), further)

@@ -1,0 +1,204 @@
+"""`netvaerk build` over many groups: parallel workers, one line per group in order, skipping unchanged groups.
+
+The command runs as the organiser runs it (a subprocess in a throwaway copy of the project), so the
+tests see its real output and exit code, and worker processes are never forked from the test process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import CONTRACT, copy_project
+
+from generator.build import check
+from generator.cache import parse_marker
+from generator.pages import site_pages
+from generator.pipeline import Project, _tree, shared_fingerprint, site_fingerprint
+
+NETVAERK = str(Path(sys.executable).parent / "netvaerk")
+TODAY = "2026-11-26"
+GOOD = CONTRACT.read_bytes()
+OTHER = GOOD.replace(b"navn: Familieplejernes netv\xc3\xa6rk Nordsj\xc3\xa6lland", b"navn: Netv\xc3\xa6rket i Syd")
+BROKEN = GOOD.replace(b"m\xc3\xb8deform: fysisk", b"m\xc3\xb8deform: telepati")
+
+
+def _pages(data: bytes) -> int:
+    group, _ = check(data, "x.yaml")
+    import datetime as dt
+
+    return len(site_pages(group, dt.date.fromisoformat(TODAY)))
+
+
+def run(root: Path, *args: str, argv0: str | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
+    command = [NETVAERK, "build", "--today", TODAY, *args]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path, {"a-gruppe.yaml": GOOD, "b-fejl.yaml": BROKEN, "c-gruppe.yaml": OTHER})
+
+
+def _marker(root: Path, slug: str) -> dict:
+    return json.loads((root / "site" / slug / ".netvaerk-site").read_text(encoding="utf-8"))
+
+
+def test_one_line_per_group_in_order_and_a_broken_group_stops_no_other(project):
+    result = run(project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"groups/a-gruppe.yaml: {_pages(GOOD)} sider bygget i site/a-gruppe/",
+        f"groups/c-gruppe.yaml: {_pages(OTHER)} sider bygget i site/c-gruppe/",
+    ]
+    errors = result.stderr.splitlines()
+    assert errors[-1] == "groups/b-fejl.yaml: ikke bygget (ret fejlene ovenfor)"
+    assert all(line.startswith("groups/b-fejl.yaml:") for line in errors)
+    assert any("mødeform" in line and "telepati" in line for line in errors)
+    assert (project / "site" / "a-gruppe" / "index.html").is_file()
+    assert (project / "site" / "c-gruppe" / "index.html").is_file()
+    assert not (project / "site" / "b-fejl").exists()
+
+
+def test_unchanged_groups_are_skipped_and_each_input_change_rebuilds(project):
+    assert run(project).returncode == 1
+    index = project / "site" / "a-gruppe" / "index.html"
+    before = index.stat().st_ino, index.stat().st_mtime_ns
+
+    again = run(project)
+    assert again.stdout.splitlines() == [
+        f"groups/a-gruppe.yaml: uændret siden sidst, {_pages(GOOD)} sider i site/a-gruppe/",
+        f"groups/c-gruppe.yaml: uændret siden sidst, {_pages(OTHER)} sider i site/c-gruppe/",
+    ]
+    assert again.returncode == 1  # the broken group is tried again, and still fails
+    assert (index.stat().st_ino, index.stat().st_mtime_ns) == before
+
+    def built() -> list[str]:
+        result = run(project, *extra)
+        return [line.split(":")[0] for line in result.stdout.splitlines() if "bygget i" in line]
+
+    # The group's own file: only that group is rebuilt.
+    (project / "groups" / "c-gruppe.yaml").write_bytes(OTHER.replace(b"by: Hiller\xc3\xb8d", b"by: Haderslev"))
+    extra = ()
+    assert built() == ["groups/c-gruppe.yaml"]
+    # The project's stylesheet (overrides/), the base mkdocs.yml, "today", --force: every group.
+    css = project / "overrides" / "assets" / "netvaerk.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    assert built() == ["groups/a-gruppe.yaml", "groups/c-gruppe.yaml"]
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert built() == ["groups/a-gruppe.yaml", "groups/c-gruppe.yaml"]
+    extra = ("--today", "2026-12-01")
+    assert built() == ["groups/a-gruppe.yaml", "groups/c-gruppe.yaml"]
+    assert built() == []
+    extra = ("--today", "2026-12-01", "--force")
+    assert built() == ["groups/a-gruppe.yaml", "groups/c-gruppe.yaml"]
+
+
+def test_the_site_carries_the_fingerprint_of_its_inputs(project):
+    run(project)
+    proj = Project(project)
+    shared = shared_fingerprint(proj)
+    import datetime as dt
+
+    expected = site_fingerprint(proj, project / "groups" / "a-gruppe.yaml", "a-gruppe", project / "site", dt.date.fromisoformat(TODAY), shared)
+    stamp = parse_marker((project / "site" / "a-gruppe" / ".netvaerk-site").read_text(encoding="utf-8"))
+    assert stamp is not None and stamp.fingerprint == expected and stamp.pages == _pages(GOOD)
+    assert _marker(project, "a-gruppe")["fingerprint"] != _marker(project, "c-gruppe")["fingerprint"]
+
+
+def test_the_fingerprint_covers_the_generators_code_and_templates():
+    names = {name for name, _ in _tree(Path(__file__).resolve().parent.parent / "generator", "generator")}
+    assert {"generator/pages.py", "generator/templates/index.md.j2", "generator/templates/_agenda_table.md.j2"} <= names
+
+
+def test_the_organisers_output_has_no_end_of_life_banner(tmp_path):
+    root = copy_project(tmp_path)
+    result = run(root)
+    assert result.returncode == 0
+    assert result.stdout == f"groups/nordsjaelland.yaml: {_pages(GOOD)} sider bygget i site/nordsjaelland/\n"
+    assert result.stderr == ""
+
+
+def test_no_banner_even_when_started_under_the_name_mkdocs(tmp_path):
+    """mkdocs-material prints its banner when argv[0] is `mkdocs`; netvaerk silences it however it starts."""
+    root = copy_project(tmp_path)
+    script = "import sys; sys.argv = ['/usr/bin/mkdocs', 'build', '--today', '%s']; from generator.cli import main; main()" % TODAY
+    env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
+    result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "end of life" not in result.stderr and "Zensical" not in result.stderr
+    assert result.stderr == ""
+
+
+WORKERS = textwrap.dedent(
+    """
+    import datetime as dt, os, sys, time
+    from pathlib import Path
+    from generator import parallel
+    from generator.pipeline import Project
+
+    def fake_build(project, job, out, today):
+        # Stands in for a real build (and takes a moment, like one): reports which process built the group.
+        time.sleep(0.05)
+        return parallel.Outcome(parallel.display_path(job.path, project), parallel.BUILT, str(os.getpid()))
+
+    parallel.build_one = fake_build
+    root = Path.cwd()
+    groups = {f"g{i:02d}": root / "groups" / f"g{i:02d}.yaml" for i in range(12)}
+    outcomes = list(parallel.build_many(Project(root), groups, root / "site", dt.date(2026, 11, 26), workers=int(sys.argv[1]) or None))
+    print(parallel.cores())
+    print(" ".join(o.file for o in outcomes))
+    print(" ".join(sorted({o.target for o in outcomes})))
+    print(os.getpid())
+    """
+)
+
+
+@pytest.mark.parametrize("workers", [1, 2, 0])
+def test_groups_are_shared_among_at_most_one_process_per_core(tmp_path, workers):
+    """0: as many worker processes as the machine has cores (the command's default)."""
+    root = copy_project(tmp_path, {f"g{i:02d}.yaml": GOOD for i in range(12)})
+    (root / "site").mkdir()
+    result = subprocess.run([sys.executable, "-c", WORKERS, str(workers)], cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    cores, order, pids, parent = result.stdout.splitlines()
+    assert order.split() == [f"groups/g{i:02d}.yaml" for i in range(12)]  # stable order
+    used = pids.split()
+    limit = workers or int(cores)
+    if limit == 1:
+        assert used == [parent]  # one worker: built in the command's own process
+    else:
+        assert parent not in used and 1 < len(used) <= limit  # a few processes, each building many groups
+
+
+def test_a_bug_in_one_groups_build_is_reported_and_the_others_still_build(tmp_path, monkeypatch):
+    """In-process (one worker), so nothing is forked from the test process."""
+    import datetime as dt
+
+    from generator import parallel
+
+    root = copy_project(tmp_path, {"a.yaml": GOOD, "b.yaml": GOOD, "c.yaml": OTHER})
+    real = parallel.build_group
+
+    def flaky(project, path, slug, out, today, fingerprint=""):
+        if slug == "b":
+            raise RuntimeError("boom")
+        return real(project, path, slug, out, today, fingerprint)
+
+    monkeypatch.setattr(parallel, "build_group", flaky)
+    project = Project(root)
+    from generator.pipeline import prepare
+
+    prepare(root / "site", project)
+    groups = {slug: root / "groups" / f"{slug}.yaml" for slug in ("a", "b", "c")}
+    outcomes = list(parallel.build_many(project, groups, root / "site", dt.date.fromisoformat(TODAY), workers=1))
+    assert [(o.file, o.status) for o in outcomes] == [("groups/a.yaml", "bygget"), ("groups/b.yaml", "fejl"), ("groups/c.yaml", "bygget")]
+    assert outcomes[1].internal and "RuntimeError: boom" in outcomes[1].messages[0]

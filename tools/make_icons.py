@@ -1,0 +1,16 @@
+"""Write the app icons drawn by generator/icons.py into overrides/assets/ (run after changing the drawing)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.icons import files  # noqa: E402
+
+if __name__ == "__main__":
+    folder = Path(__file__).resolve().parent.parent / "overrides" / "assets"
+    for name, data in files().items():
+        (folder / name).write_bytes(data)
+        print(f"{folder / name}: {len(data)} bytes")
