@@ -5,11 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Union
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -76,9 +77,16 @@ class Scalar:
 
 
 @dataclass(frozen=True)
+class Comment:
+    text: str
+    pos: Pos
+
+
+@dataclass(frozen=True)
 class Mapping:
     items: tuple[tuple[Scalar, "Node"], ...]
     pos: Pos
+    comments: tuple[Comment, ...] = ()  # the file's comments, on the root mapping only
 
 
 @dataclass(frozen=True)
@@ -178,6 +186,21 @@ class _Builder:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
+        self.comments: dict[Pos, Comment] = {}
+
+    def watch(self, events):
+        """Pass the events through, keeping the comments ruamel.yaml attaches to them."""
+        for event in events:
+            self._keep_comments(getattr(event, "comment", None))
+            yield event
+
+    def _keep_comments(self, found) -> None:
+        if isinstance(found, list):
+            for item in found:
+                self._keep_comments(item)
+        elif isinstance(found, CommentToken):
+            pos = _pos(found.start_mark)
+            self.comments.setdefault(pos, Comment(found.value, pos))
 
     def _flag(self, event, message: str) -> None:
         pos = _pos(event.start_mark)
@@ -256,7 +279,7 @@ def parse(text: str, file: str) -> Mapping:
     root: Node | None = None
     documents = 0
     try:
-        events = iter(YAML(typ="rt").parse(text))
+        events = builder.watch(YAML(typ="rt").parse(text))
         for event in events:
             if isinstance(event, DocumentStartEvent):
                 documents += 1
@@ -277,7 +300,7 @@ def parse(text: str, file: str) -> Mapping:
         raise GroupError([Problem(file, 1, 1, "", "filen er tom; start med 'navn:' og gruppens navn")])
     if not isinstance(root, Mapping):
         raise GroupError([Problem(file, root.pos.line, root.pos.col, "", "filen skal bestå af felter som 'navn: …'")])
-    return root
+    return replace(root, comments=tuple(sorted(builder.comments.values(), key=lambda c: (c.pos.line, c.pos.col))))
 
 
 def load(data: bytes, file: str) -> Mapping:
