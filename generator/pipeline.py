@@ -10,7 +10,8 @@ from pathlib import Path
 from .build import Generated, generate, slug_for
 from .errors import GroupError, Problem
 from .render import environment
-from .writer import mkdocs_build, prepare_output, publish, write_sources
+from .guard import check_site, script_patterns
+from .writer import mkdocs_build, prepare_output, publish, read_site, read_templates, remove_sitemap, write_sources
 
 
 @dataclass(frozen=True)
@@ -104,11 +105,17 @@ def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.da
     generated = generate_group(project, path, slug, out, today)
     config_path = write_sources(project.sources / slug, generated.docs, generated.config)
 
+    from mkdocs.utils import get_theme_dir
+
+    scripts = script_patterns(read_templates(Path(get_theme_dir("material")), project.overrides))
+
     def build_into(tmp: Path) -> None:
         mkdocs_build(config_path, tmp)
         if not generated.group.soegemaskiner:
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
-                (tmp / name).unlink(missing_ok=True)
+            remove_sitemap(tmp)
+        problems = check_site(*read_site(tmp), scripts, display_path(path, project))
+        if problems:
+            raise GroupError(problems)
 
     target = publish(out, slug, build_into)
     pages = sum(1 for p in generated.docs if p.endswith(".md"))
