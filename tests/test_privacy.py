@@ -238,3 +238,11 @@ def test_unknown_keys_are_errors_at_every_level(after, indent, field, hint):
         check(text.encode(), "groups/x.yaml")
     line = text.split("\n").index(f"{indent}noter: Plejebarnet har haft en svær uge") + 1
     assert [str(p) for p in caught.value.problems] == [f"groups/x.yaml:{line}:{len(indent) + 1}: {field}: ukendt felt 'noter'{hint}"]
+
+
+def test_the_readme_explains_privacy_in_danish():
+    readme = (CONTRACT.parent.parent / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# netvaerk\n\n```sh\nmake site   #")
+    section = readme.split("## Privatliv\n", 1)[1].split("\n## ", 1)[0]
+    for needed in ("vis kontakt: ja", "CPR-nummer", "noindex, nofollow", "søgemaskiner: ja", "andre servere", "adgangskode", "AES-256-CBC", "PBKDF2"):
+        assert needed in section, needed
