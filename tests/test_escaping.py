@@ -221,3 +221,14 @@ def test_group_text_through_every_template_adds_no_markup(value):
     assert skeleton(config["site_name"]).shape == []
     assert "".join(skeleton(config["site_name"]).text) == name
     assert "<" not in Markup(config["site_name"]).striptags()
+
+
+def test_nothing_from_yaml_is_rendered_as_a_template():
+    # Templates come from files in generator/templates only; no string is ever compiled as a template.
+    for path in sorted((ROOT / "generator").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for call in ("from_string(", "jinja2.Template(", "Template(", "compile_expression(", "eval(", "exec("):
+            assert call not in source, f"{call} in {path.name}"
+    env = environment()
+    assert env.loader.searchpath == [str(ROOT / "generator" / "templates")]
+    assert env.finalize is text
