@@ -11,7 +11,7 @@ from .build import Generated, generate, slug_for
 from .errors import GroupError, Problem
 from .render import environment
 from .guard import check_site, script_patterns
-from .writer import mkdocs_build, prepare_output, publish, read_site, read_templates, remove_sitemap, write_sources
+from .writer import mkdocs_build, prepare_output, publish, read_site, read_theme_templates, remove_sitemap, write_sources
 
 
 @dataclass(frozen=True)
@@ -105,9 +105,7 @@ def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.da
     generated = generate_group(project, path, slug, out, today)
     config_path = write_sources(project.sources / slug, generated.docs, generated.config)
 
-    from mkdocs.utils import get_theme_dir
-
-    scripts = script_patterns(read_templates(Path(get_theme_dir("material")), project.overrides))
+    scripts = script_patterns(read_theme_templates(project.overrides))
 
     def build_into(tmp: Path) -> None:
         mkdocs_build(config_path, tmp)

@@ -153,6 +153,13 @@ def read_templates(*folders: Path) -> list[str]:
     return [p.read_text(encoding="utf-8") for folder in folders if folder.is_dir() for p in sorted(folder.rglob("*.html"))]
 
 
+def read_theme_templates(overrides: Path) -> list[str]:
+    """The templates of mkdocs-material and of the project's overrides: they decide which scripts a page may hold."""
+    from mkdocs.utils import get_theme_dir
+
+    return read_templates(Path(get_theme_dir("material")), overrides)
+
+
 def publish(out: Path, slug: str, build_into) -> Path:
     """Build into a temporary folder beside the target and swap it in only on success."""
     target = out / slug

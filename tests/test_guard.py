@@ -6,20 +6,19 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from mkdocs.utils import get_theme_dir
 
 from conftest import TODAY, copy_project
 from generator.errors import GroupError
 from generator.guard import check_site, scan_page, scan_search_index, script_patterns
 from generator.pipeline import Project, build_group, prepare
-from generator.writer import read_site, read_templates
+from generator.writer import read_site, read_theme_templates
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def scripts():
-    return script_patterns(read_templates(Path(get_theme_dir("material")), ROOT / "overrides"))
+    return script_patterns(read_theme_templates(ROOT / "overrides"))
 
 
 @pytest.fixture(scope="module")
