@@ -6,7 +6,6 @@ import json
 import re
 from html.parser import HTMLParser
 from typing import Iterable
-from urllib.parse import urlsplit
 
 from .errors import Problem
 
