@@ -125,8 +125,10 @@ def build(filer: tuple[Path, ...], out: Path, today: dt.date, force: bool) -> No
             click.echo(f"{outcome.file}: uændret siden sidst, {outcome.pages} sider i {outcome.target}/")
         if outcome.status != FAILED:
             up[slug] = path
-    if not filer:
-        publish_overview(project, out, up, today)  # the list of groups, when all of groups/ was built
+    if not filer and not failed:
+        # The list of groups, when all of groups/ was built; after a failure the previous list stays,
+        # like the failed group's previous site.
+        publish_overview(project, out, up, today)
     sys.exit(1 if failed else 0)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_CANDIDATE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})(-?)(\d{4})(?![\d])")
+# Six digits forming a date, then an optional separator (hyphen, a typographic dash or a
+# space, as word processors and phones write it), then four digits; never part of a longer number.
+_CANDIDATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})[ \-\u2010-\u2015]?(\d{4})(?!\d)")
 
 
 def _is_date(day: int, month: int, year: int) -> bool:
@@ -17,10 +19,16 @@ def _is_date(day: int, month: int, year: int) -> bool:
     return True
 
 
+def cpr_spans(text: str) -> list[tuple[int, str]]:
+    """Where each CPR-like number in `text` starts, and the number as written."""
+    return [
+        (match.start(), match[0])
+        for match in _CANDIDATE.finditer(text)
+        if _is_date(int(match[1]), int(match[2]), int(match[3]))
+    ]
+
+
 def find_cpr(text: str) -> str | None:
     """The first CPR-like number in `text`, or None."""
-    compact = re.sub(r"(?<=\d) (?=\d{4}\b)", "", text)  # "120385 1234" is still a CPR number
-    for match in _CANDIDATE.finditer(compact):
-        if _is_date(int(match[1]), int(match[2]), int(match[3])):
-            return match[0]
-    return None
+    spans = cpr_spans(text)
+    return spans[0][1] if spans else None

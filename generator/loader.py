@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Union
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -34,6 +37,10 @@ _INVISIBLE = {
 }
 _INVISIBLE.update({chr(c): f"en usynlig retningsændring (U+{c:04X})" for c in range(0x202A, 0x202F)})
 _INVISIBLE.update({chr(c): f"en usynlig retningsændring (U+{c:04X})" for c in range(0x2066, 0x206A)})
+# Characters worth a closer look: control characters (a lone CR too, CR LF is a line break) and the invisibles.
+_SUSPECT = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(_INVISIBLE) + "]|\r(?!\n)")
+# Past this many bad characters the rest are counted, not listed one by one.
+MAX_CHARACTER_PROBLEMS = 20
 
 # ruamel.yaml's English syntax messages, in the organiser's words.
 _SYNTAX = (
@@ -44,7 +51,16 @@ _SYNTAX = (
     ("expected <block end>", "indrykningen passer ikke; ret mellemrummene i starten af linjen"),
     ("did not find expected key", "indrykningen passer ikke; ret mellemrummene i starten af linjen"),
     ("did not find expected '-' indicator", "indrykningen passer ikke; ret mellemrummene i starten af linjen"),
-    ("found character that cannot start any token", "linjen starter med et tegn, der ikke må stå der; sæt teksten i anførselstegn"),
+    ("that cannot start any token", "linjen starter med et tegn, der ikke må stå der; sæt teksten i anførselstegn"),
+    ("expected '<document start>'", "indrykningen passer ikke; ret mellemrummene i starten af linjen"),
+    ("expected the node content", "der mangler en værdi her; sæt teksten i anførselstegn"),
+    ("expected alphabetic or numeric character", "'&' og '*' kan ikke bruges her; sæt teksten i anførselstegn"),
+    ("sequence entries are not allowed here", "en linje med '- ' står et sted, hvor der ikke må være en liste; ret indrykningen"),
+    ("expected chomping or indentation indicators", "efter | eller > må der ikke stå mere på linjen; skriv teksten på linjerne nedenunder"),
+    ("expected indentation indicator", "efter | eller > må der ikke stå mere på linjen; skriv teksten på linjerne nedenunder"),
+    ("expected a comment or a line break", "efter | eller > må der ikke stå mere på linjen; skriv teksten på linjerne nedenunder"),
+    ("found unknown escape character", "en \\ i tekst i dobbelte anførselstegn skal skrives \\\\; eller brug enkelte anførselstegn"),
+    ("found unexpected document separator", "'---' eller '...' må ikke stå her; slet det"),
     ("did not find expected ',' or ']'", "en liste i [ ] er ikke lukket rigtigt"),
     ("did not find expected ',' or '}'", "en samling i { } er ikke lukket rigtigt"),
     ("expected ',' or ']'", "en liste i [ ] er ikke lukket rigtigt"),
@@ -70,9 +86,16 @@ class Scalar:
 
 
 @dataclass(frozen=True)
+class Comment:
+    text: str
+    pos: Pos
+
+
+@dataclass(frozen=True)
 class Mapping:
     items: tuple[tuple[Scalar, "Node"], ...]
     pos: Pos
+    comments: tuple[Comment, ...] = ()  # the file's comments, on the root mapping only
 
 
 @dataclass(frozen=True)
@@ -106,24 +129,47 @@ def decode(data: bytes, file: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def _describe(char: str) -> str | None:
+    """Why `char` may not stand in a group file's text, or None when it may."""
+    if char in _INVISIBLE:
+        return f"teksten indeholder {_INVISIBLE[char]}; slet det"
+    if char == "\t":
+        return "tabulatortegn (tab) i teksten; brug mellemrum i stedet"
+    if char != "\n" and unicodedata.category(char) == "Cc":
+        return f"teksten indeholder et styretegn (U+{ord(char):04X}); slet det"
+    return None
+
+
+def _bad_characters(problems: list[Problem], file: str, hits: list[tuple[Pos, str]]) -> None:
+    """Report the first MAX_CHARACTER_PROBLEMS hits one by one and the rest in one line."""
+    for pos, message in hits[:MAX_CHARACTER_PROBLEMS]:
+        problems.append(Problem(file, pos.line, pos.col, "", message))
+    if len(hits) > MAX_CHARACTER_PROBLEMS:
+        pos = hits[MAX_CHARACTER_PROBLEMS][0]
+        rest = len(hits) - MAX_CHARACTER_PROBLEMS
+        problems.append(Problem(file, pos.line, pos.col, "", f"og {rest} tegn mere af samme slags herfra; ret dem også"))
+
+
 def _check_characters(text: str, file: str) -> list[Problem]:
-    problems: list[Problem] = []
-    for index, char in enumerate(text):
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def pos_of(index: int) -> Pos:
+        line = bisect.bisect_right(line_starts, index)
+        return Pos(line, index - line_starts[line - 1] + 1)
+
+    hits: list[tuple[Pos, str]] = []
+    for match in _SUSPECT.finditer(text):
+        index, char = match.start(), match.group()
+        pos = pos_of(index)
         if char == "\t":
-            pos = _line_col(text, index)
-            line_start = text.rfind("\n", 0, index) + 1
-            where = "indrykning" if not text[line_start:index].strip() else "teksten"
-            problems.append(Problem(file, pos.line, pos.col, "", f"tabulatortegn (tab) i {where}; brug mellemrum i stedet"))
-        elif char == "\r" and text[index + 1 : index + 2] == "\n":
-            continue
-        elif char in _INVISIBLE:
-            pos = _line_col(text, index)
-            problems.append(Problem(file, pos.line, pos.col, "", f"teksten indeholder {_INVISIBLE[char]}; slet det"))
-        elif char != "\n" and unicodedata.category(char) == "Cc":
-            pos = _line_col(text, index)
-            problems.append(Problem(file, pos.line, pos.col, "", f"teksten indeholder et styretegn (U+{ord(char):04X}); slet det"))
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.startswith("%"):
+            where = "indrykning" if not text[line_starts[pos.line - 1] : index].strip() else "teksten"
+            hits.append((pos, f"tabulatortegn (tab) i {where}; brug mellemrum i stedet"))
+        else:
+            hits.append((pos, _describe(char) or ""))
+    problems: list[Problem] = []
+    _bad_characters(problems, file, hits)
+    for number, start in enumerate(line_starts, start=1):
+        if text.startswith("%", start):
             problems.append(Problem(file, number, 1, "", "direktiver som %YAML og %TAG er ikke tilladt; slet linjen"))
     return problems
 
@@ -139,16 +185,44 @@ def _syntax_problem(exc: MarkedYAMLError, file: str) -> Problem:
     return Problem(file, pos.line, pos.col, "", f"YAML-fejl: filen kan ikke læses her ({(exc.problem or exc.context or '').strip()})")
 
 
+class _TooDeep(Exception):
+    """Raised to stop reading a file that nests deeper than the format allows."""
+
+
 class _Builder:
     """Turns ruamel.yaml's parse events into Nodes, collecting what the format forbids."""
 
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
+        self.comments: dict[Pos, Comment] = {}
+
+    def watch(self, events):
+        """Pass the events through, keeping the comments ruamel.yaml attaches to them."""
+        for event in events:
+            self._keep_comments(getattr(event, "comment", None))
+            yield event
+
+    def _keep_comments(self, found) -> None:
+        if isinstance(found, list):
+            for item in found:
+                self._keep_comments(item)
+        elif isinstance(found, CommentToken):
+            pos = _pos(found.start_mark)
+            self.comments.setdefault(pos, Comment(found.value, pos))
 
     def _flag(self, event, message: str) -> None:
         pos = _pos(event.start_mark)
         self.problems.append(Problem(self.file, pos.line, pos.col, "", message))
+
+    def _check_value(self, event, value: str) -> None:
+        """Escapes in quoted text ("\\u202e", "\\x1b") make characters the raw text check never sees."""
+        hits = []
+        for char in dict.fromkeys(value):
+            message = _describe(char)
+            if message:
+                hits.append((_pos(event.start_mark), message))
+        _bad_characters(self.problems, self.file, hits)
 
     def _check_event(self, event) -> None:
         if getattr(event, "anchor", None) and not isinstance(event, AliasEvent):
@@ -164,11 +238,14 @@ class _Builder:
         if isinstance(event, ScalarEvent):
             # ruamel.yaml marks the fold points of '>' scalars with BEL; control characters
             # are rejected before parsing, so every BEL here is such a mark.
-            return Scalar(event.value.replace("\a", ""), _pos(event.start_mark), event.style is None)
+            value = event.value.replace("\a", "")
+            self._check_value(event, value)
+            return Scalar(value, _pos(event.start_mark), event.style is None)
         if depth > MAX_DEPTH:
+            # Stop here: ruamel.yaml's scanner slows down with every level, so a file of
+            # nothing but '[' would otherwise keep it busy for minutes.
             self._flag(event, "for mange niveauer af indrykning; gruppefilen har højst fem")
-            self._skip(events)
-            return Scalar("", _pos(event.start_mark), True)
+            raise _TooDeep
         if isinstance(event, SequenceStartEvent):
             items = []
             for child in events:
@@ -201,16 +278,6 @@ class _Builder:
             items.append((key, value))
         return Mapping(tuple(items), _pos(start.start_mark))
 
-    def _skip(self, events) -> None:
-        level = 1
-        for event in events:
-            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-                level += 1
-            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-                level -= 1
-                if level == 0:
-                    return
-
 
 def parse(text: str, file: str) -> Mapping:
     """The document's root mapping; a GroupError listing every problem otherwise."""
@@ -221,7 +288,7 @@ def parse(text: str, file: str) -> Mapping:
     root: Node | None = None
     documents = 0
     try:
-        events = iter(YAML(typ="rt").parse(text))
+        events = builder.watch(YAML(typ="rt").parse(text))
         for event in events:
             if isinstance(event, DocumentStartEvent):
                 documents += 1
@@ -230,6 +297,8 @@ def parse(text: str, file: str) -> Mapping:
                     break
             elif isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent)):
                 root = builder.node(events, event, 1)
+    except _TooDeep:
+        raise GroupError(builder.problems) from None
     except MarkedYAMLError as exc:
         raise GroupError([*builder.problems, _syntax_problem(exc, file)]) from None
     except YAMLError as exc:
@@ -240,7 +309,7 @@ def parse(text: str, file: str) -> Mapping:
         raise GroupError([Problem(file, 1, 1, "", "filen er tom; start med 'navn:' og gruppens navn")])
     if not isinstance(root, Mapping):
         raise GroupError([Problem(file, root.pos.line, root.pos.col, "", "filen skal bestå af felter som 'navn: …'")])
-    return root
+    return replace(root, comments=tuple(sorted(builder.comments.values(), key=lambda c: (c.pos.line, c.pos.col))))
 
 
 def load(data: bytes, file: str) -> Mapping:

@@ -87,7 +87,7 @@ class Meeting(_Model):
     dagsorden: Agenda | None = _field(
         "dagsorden", "'første møde', 'andet møde', 'kommende møder' eller jeres egne punkter", None
     )
-    tema: Text | None = _field("tema", "Mødets tema, gerne fra temakataloget", None)
+    tema: Name | None = _field("tema", "Mødets tema, gerne fra temakataloget (bliver en overskrift)", None)
     temaansvarlige: Names = _field("temaansvarlige", "Medlemmer, der forbereder temaet", ())
     ordstyrer: Name | None = _field("ordstyrer", "Mødets ordstyrer (et medlem)", None)
     referent: Name | None = _field("referent", "Mødets referent (et medlem)", None)

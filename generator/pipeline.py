@@ -13,12 +13,16 @@ from .cache import Stamp, digest, group_fingerprint, marker_text, parse_marker, 
 from .errors import GroupError, Problem
 from .overview import overview_html
 from .render import environment
+from .guard import check_site, script_patterns
 from .template_cache import template_cache
 from .writer import (
     MARKER,
     mkdocs_build,
     prepare_output,
     publish,
+    read_site,
+    read_theme_templates,
+    remove_sitemap,
     slim_pages,
     write_calendar_state,
     write_overview,
@@ -144,12 +148,16 @@ def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.da
     marker = marker_text(Stamp(fingerprint, pages, tuple(str(w) for w in generated.warnings)))
     config_path = write_sources(project.sources / slug, generated.docs, generated.config)
 
+    scripts = script_patterns(read_theme_templates(project.overrides))
+
     def build_into(tmp: Path) -> None:
         mkdocs_build(config_path, tmp, project.template_cache)
         slim_pages(tmp, stylesheets=("assets/netvaerk.css",))
         if not generated.group.soegemaskiner:
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
-                (tmp / name).unlink(missing_ok=True)
+            remove_sitemap(tmp)
+        problems = check_site(*read_site(tmp), scripts, display_path(path, project))
+        if problems:
+            raise GroupError(problems)
 
     target = publish(out, slug, build_into, marker)
     write_calendar_state(state_path(path), generated.calendar_state)

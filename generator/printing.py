@@ -87,7 +87,8 @@ def _organiser_contact(group: Group) -> list[str]:
 
 
 def _common(group: Group) -> dict[str, Any]:
-    return {"group_name": group.navn, "css": Md("udskrift.css"), "icon": Md("../assets/icon.svg")}
+    # The printables follow the group's choice about search engines, like its other pages.
+    return {"group_name": group.navn, "css": Md("udskrift.css"), "icon": Md("../assets/icon.svg"), "searchable": group.soegemaskiner}
 
 
 def invitation_page(group: Group, today: dt.date) -> PrintPage:

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .cpr import find_cpr
+from .cpr import cpr_spans, find_cpr
 from .errors import GroupError, Problem
 from .loader import Mapping, Node, Pos, Scalar, Sequence
 from .models import Group
@@ -152,6 +152,7 @@ def _structure_problems(errors: list, data: Any, positions: Positions, file: str
 
 
 def _scalars(node: Node, path: Path = ()):
+    """Every key and value in the tree, with its field path."""
     if isinstance(node, Scalar):
         yield path, node
     elif isinstance(node, Sequence):
@@ -159,22 +160,25 @@ def _scalars(node: Node, path: Path = ()):
             yield from _scalars(item, (*path, i))
     else:
         for key, value in node.items:
+            yield (*path, key.value), key
             yield from _scalars(value, (*path, key.value))
 
 
+_CPR_WHY = "det må ikke offentliggøres uden samtykke, så slet det fra filen"
+
+
 def _cpr_problems(root: Mapping, file: str) -> list[Problem]:
+    """Anything like a CPR number, in a key, a value or a comment (the file may be published too)."""
     problems = []
     for path, scalar in _scalars(root):
         if find_cpr(scalar.value):
-            problems.append(
-                Problem(
-                    file,
-                    scalar.pos.line,
-                    scalar.pos.col,
-                    field_path(path),
-                    "ligner et CPR-nummer; det må ikke offentliggøres uden samtykke, så slet det fra filen",
-                )
-            )
+            problems.append(Problem(file, scalar.pos.line, scalar.pos.col, field_path(path), f"ligner et CPR-nummer; {_CPR_WHY}"))
+    for comment in root.comments:
+        for index, _ in cpr_spans(comment.text):
+            before = comment.text[:index]
+            line = comment.pos.line + before.count("\n")
+            col = comment.pos.col + index if "\n" not in before else index - before.rfind("\n")
+            problems.append(Problem(file, line, col, "", f"kommentaren indeholder noget, der ligner et CPR-nummer; {_CPR_WHY}"))
     return problems
 
 

