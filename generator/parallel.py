@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import GroupError
-from .pipeline import Project, build_group, built_stamp, display_path, shared_fingerprint, site_fingerprint
+from .pipeline import Project, allowed_scripts, build_group, built_stamp, display_path, shared_fingerprint, site_fingerprint
 
 BUILT, UNCHANGED, FAILED = "bygget", "uændret", "fejl"
 
@@ -44,11 +44,11 @@ def cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def build_one(project: Project, job: Job, out: Path, today: dt.date) -> Outcome:
+def build_one(project: Project, job: Job, out: Path, today: dt.date, scripts: tuple) -> Outcome:
     """Build one group; every failure becomes an Outcome, so one group can never stop the others."""
     file = display_path(job.path, project)
     try:
-        built = build_group(project, job.path, job.slug, out, today, job.fingerprint)
+        built = build_group(project, job.path, job.slug, out, today, job.fingerprint, scripts)
     except GroupError as exc:
         return Outcome(file, FAILED, messages=tuple(str(p) for p in exc.problems))
     except Exception:  # noqa: BLE001 - a bug in one group's build must not stop the others
@@ -84,16 +84,17 @@ def build_many(
         else:
             pending.append(Job(slug, path, fingerprint or ""))
     jobs = [item for item in pending if isinstance(item, Job)]
+    scripts = allowed_scripts(project) if jobs else ()  # read the theme's templates once, not per group
     count = min(len(jobs), workers or cores())
     if count <= 1:
         for item in pending:
-            yield build_one(project, item, out, today) if isinstance(item, Job) else item
+            yield build_one(project, item, out, today, scripts) if isinstance(item, Job) else item
         return
     _preload()
     # A pool of `count` processes, each building group after group in-process (MkDocs is loaded once per
     # process); groups are handed out one at a time so the cores stay busy and outcomes stream in order.
     with ProcessPoolExecutor(max_workers=count, mp_context=_context()) as pool:
-        futures = {job.slug: pool.submit(build_one, project, job, out, today) for job in jobs}
+        futures = {job.slug: pool.submit(build_one, project, job, out, today, scripts) for job in jobs}
         for item in pending:
             yield _result(futures[item.slug], item, project) if isinstance(item, Job) else item
 

@@ -141,14 +141,23 @@ def generate_group(project: Project, path: Path, slug: str, out: Path, today: dt
     )
 
 
-def build_group(project: Project, path: Path, slug: str, out: Path, today: dt.date, fingerprint: str = "") -> Built:
-    """Generate, write site_src/<slug>/ and swap in a freshly built out/<slug>/ stamped with `fingerprint`."""
+def allowed_scripts(project: Project) -> tuple:
+    """The inline scripts a built page may hold: those in the theme's and the project's templates."""
+    return script_patterns(read_theme_templates(project.overrides))
+
+
+def build_group(
+    project: Project, path: Path, slug: str, out: Path, today: dt.date, fingerprint: str = "", scripts: tuple | None = None
+) -> Built:
+    """Generate, write site_src/<slug>/ and swap in a freshly built out/<slug>/ stamped with `fingerprint`.
+
+    `scripts` (from allowed_scripts) may be passed in when many groups are built, so it is read once."""
     generated = generate_group(project, path, slug, out, today)
     pages = sum(1 for p in generated.docs if p.endswith(".md"))
     marker = marker_text(Stamp(fingerprint, pages, tuple(str(w) for w in generated.warnings)))
     config_path = write_sources(project.sources / slug, generated.docs, generated.config)
 
-    scripts = script_patterns(read_theme_templates(project.overrides))
+    scripts = allowed_scripts(project) if scripts is None else scripts
 
     def build_into(tmp: Path) -> None:
         mkdocs_build(config_path, tmp, project.template_cache)

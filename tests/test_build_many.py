@@ -145,7 +145,7 @@ WORKERS = textwrap.dedent(
     from generator import parallel
     from generator.pipeline import Project
 
-    def fake_build(project, job, out, today):
+    def fake_build(project, job, out, today, scripts):
         # Stands in for a real build (and takes a moment, like one): reports which process built the group.
         time.sleep(0.05)
         return parallel.Outcome(parallel.display_path(job.path, project), parallel.BUILT, str(os.getpid()))
@@ -188,10 +188,10 @@ def test_a_bug_in_one_groups_build_is_reported_and_the_others_still_build(tmp_pa
     root = copy_project(tmp_path, {"a.yaml": GOOD, "b.yaml": GOOD, "c.yaml": OTHER})
     real = parallel.build_group
 
-    def flaky(project, path, slug, out, today, fingerprint=""):
+    def flaky(project, path, slug, out, today, fingerprint="", scripts=None):
         if slug == "b":
             raise RuntimeError("boom")
-        return real(project, path, slug, out, today, fingerprint)
+        return real(project, path, slug, out, today, fingerprint, scripts)
 
     monkeypatch.setattr(parallel, "build_group", flaky)
     project = Project(root)
