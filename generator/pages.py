@@ -218,7 +218,7 @@ def home_page(group: Group, today: dt.date) -> Page:
             "form": MEETING_FORM_LABELS[group.moedeform],
             "next": meeting_view(group, upcoming, today) if upcoming else None,
             "organiser": _organiser(group),
-            "member_count": len(group.medlemmer),
+            "members": f"{len(group.medlemmer)} medlem" if len(group.medlemmer) == 1 else f"{len(group.medlemmer)} medlemmer",
         },
     )
 

@@ -62,3 +62,12 @@ def test_models_are_frozen():
     group, _ = check(BASE.encode(), "g.yaml")
     with pytest.raises(Exception):
         group.navn = "x"  # type: ignore[misc]
+
+
+def test_one_member_is_written_in_the_singular():
+    import datetime as dt
+
+    from generator.pages import home_page
+
+    group, _ = check(BASE.encode(), "g.yaml")
+    assert home_page(group, dt.date(2026, 11, 26)).context["members"] == "1 medlem"
