@@ -10,7 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 
-FORMAT = "netvaerk-site-1"
+from .overview import Listing
+
+FORMAT = "netvaerk-site-2"
 # Packages whose code or files end up shaping a built site.
 PACKAGES = (
     "netvaerk",
@@ -35,6 +37,7 @@ class Stamp:
     fingerprint: str
     pages: int
     warnings: tuple[str, ...]
+    listing: Listing | None = None  # the group's line on the list of groups; None: not listed
 
 
 def digest(parts: Iterable[tuple[str, bytes]]) -> str:
@@ -74,8 +77,23 @@ def group_fingerprint(shared: str, slug: str, file: str, data: bytes, today: dt.
 
 def marker_text(stamp: Stamp) -> str:
     """The marker file's text (JSON, stable key order)."""
-    body = {"format": FORMAT, "fingerprint": stamp.fingerprint, "pages": stamp.pages, "warnings": list(stamp.warnings)}
+    listing = None
+    if stamp.listing is not None:
+        entry = stamp.listing
+        listing = {"name": entry.name, "city": entry.city, "next": entry.next, "searchable": entry.searchable}
+    body = {"format": FORMAT, "fingerprint": stamp.fingerprint, "pages": stamp.pages, "warnings": list(stamp.warnings), "listing": listing}
     return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _listing(value: object) -> Listing | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("searchable"), bool):
+        raise ValueError("listing")
+    texts = [value.get(key) for key in ("name", "city", "next")]
+    if not all(isinstance(text, str) for text in texts):
+        raise ValueError("listing")
+    return Listing(*texts, value["searchable"])
 
 
 def parse_marker(text: str | None) -> Stamp | None:
@@ -86,6 +104,9 @@ def parse_marker(text: str | None) -> Stamp | None:
         body = json.loads(text)
         if body.get("format") != FORMAT:
             return None
-        return Stamp(str(body["fingerprint"]), int(body["pages"]), tuple(str(w) for w in body["warnings"]))
+        warnings = body["warnings"]
+        if not isinstance(warnings, list):
+            return None
+        return Stamp(str(body["fingerprint"]), int(body["pages"]), tuple(str(w) for w in warnings), _listing(body["listing"]))
     except (ValueError, KeyError, TypeError, AttributeError):
         return None

@@ -17,6 +17,7 @@ from . import danish, holidays, planner
 from .build import SLUG_RE, slug_for
 from .newgroup import group_file, yaml_environment
 from .parallel import BUILT, FAILED, build_many
+from .overview import Listing
 from .pipeline import Project, build_group, display_path, group_files, prepare, publish_overview, slugs
 from .planfile import PlannedFile, PlanRequest, plan_file
 from .values import name as valid_name
@@ -110,9 +111,9 @@ def build(filer: tuple[Path, ...], out: Path, today: dt.date, force: bool) -> No
         _report(exc.problems)
         sys.exit(1)
     failed = False
-    up: dict[str, Path] = {}
+    up: dict[str, Listing | None] = {}
     # Outcomes come in the order of by_slug.
-    for (slug, path), outcome in zip(by_slug.items(), build_many(project, by_slug, out, today, force)):
+    for slug, outcome in zip(by_slug, build_many(project, by_slug, out, today, force)):
         for message in outcome.messages:
             click.echo(message, err=True)
         if outcome.status == FAILED:
@@ -124,11 +125,11 @@ def build(filer: tuple[Path, ...], out: Path, today: dt.date, force: bool) -> No
         else:
             click.echo(f"{outcome.file}: uændret siden sidst, {outcome.pages} sider i {outcome.target}/")
         if outcome.status != FAILED:
-            up[slug] = path
+            up[slug] = outcome.listing
     if not filer and not failed:
         # The list of groups, when all of groups/ was built; after a failure the previous list stays,
         # like the failed group's previous site.
-        publish_overview(project, out, up, today)
+        publish_overview(out, up)
     sys.exit(1 if failed else 0)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import GroupError
+from .overview import Listing
 from .pipeline import Project, allowed_scripts, build_group, built_stamp, display_path, shared_fingerprint, site_fingerprint
 
 BUILT, UNCHANGED, FAILED = "bygget", "uændret", "fejl"
@@ -28,6 +29,7 @@ class Outcome:
     pages: int = 0
     messages: tuple[str, ...] = ()  # warnings, or the problems that stopped the build
     internal: bool = False  # the failure was a bug (a traceback), not a problem in the file
+    listing: Listing | None = None  # the group's line on the list of groups (BUILT and UNCHANGED)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def build_one(project: Project, job: Job, out: Path, today: dt.date, scripts: tu
         return Outcome(file, FAILED, messages=tuple(str(p) for p in exc.problems))
     except Exception:  # noqa: BLE001 - a bug in one group's build must not stop the others
         return Outcome(file, FAILED, messages=(traceback.format_exc().rstrip(),), internal=True)
-    return Outcome(file, BUILT, display_path(built.target, project), built.pages, tuple(str(w) for w in built.warnings))
+    return Outcome(file, BUILT, display_path(built.target, project), built.pages, tuple(str(w) for w in built.warnings), listing=built.listing)
 
 
 def _preload() -> None:
@@ -80,7 +82,7 @@ def build_many(
         stamp = built_stamp(out, slug)
         if not force and fingerprint is not None and stamp is not None and stamp.fingerprint == fingerprint:
             target = display_path(out / slug, project)
-            pending.append(Outcome(display_path(path, project), UNCHANGED, target, stamp.pages, stamp.warnings))
+            pending.append(Outcome(display_path(path, project), UNCHANGED, target, stamp.pages, stamp.warnings, listing=stamp.listing))
         else:
             pending.append(Job(slug, path, fingerprint or ""))
     jobs = [item for item in pending if isinstance(item, Job)]

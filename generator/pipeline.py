@@ -7,11 +7,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import Generated, check, generate, slug_for
+from .build import Generated, generate, slug_for
 from .calendar_state import SUFFIX as STATE_SUFFIX
 from .cache import Stamp, digest, group_fingerprint, marker_text, parse_marker, versions
 from .errors import GroupError, Problem
-from .overview import overview_html
+from .overview import Listing, listing, overview_html
 from .render import environment
 from .guard import check_site, script_patterns
 from .template_cache import template_cache
@@ -71,6 +71,7 @@ class Built:
     target: Path
     pages: int
     warnings: tuple[Problem, ...]
+    listing: Listing | None
 
 
 def display_path(path: Path, project: Project) -> str:
@@ -154,7 +155,8 @@ def build_group(
     `scripts` (from allowed_scripts) may be passed in when many groups are built, so it is read once."""
     generated = generate_group(project, path, slug, out, today)
     pages = sum(1 for p in generated.docs if p.endswith(".md"))
-    marker = marker_text(Stamp(fingerprint, pages, tuple(str(w) for w in generated.warnings)))
+    listed = listing(generated.group, today)
+    marker = marker_text(Stamp(fingerprint, pages, tuple(str(w) for w in generated.warnings), listed))
     config_path = write_sources(project.sources / slug, generated.docs, generated.config)
 
     scripts = allowed_scripts(project) if scripts is None else scripts
@@ -171,20 +173,17 @@ def build_group(
     target = publish(out, slug, build_into, marker)
     write_calendar_state(state_path(path), generated.calendar_state)
     write_private(project.private, generated.private)
-    return Built(slug, display_path(path, project), target, pages, generated.warnings)
+    return Built(slug, display_path(path, project), target, pages, generated.warnings, listed)
 
 
 def prepare(out: Path, project: Project) -> None:
     prepare_output(out, project.root.resolve())
 
 
-def publish_overview(project: Project, out: Path, sites: dict[str, Path], today: dt.date) -> Path:
-    """site/index.html listing the groups whose sites are up (those with 'i oversigt: nej' left out)."""
-    groups = {}
-    for slug, path in sites.items():
-        file = display_path(path, project)
-        groups[slug], _ = check(_read(path, file), file)
-    return write_overview(out, overview_html(environment(), groups, today))
+def publish_overview(out: Path, listings: dict[str, Listing | None]) -> Path:
+    """site/index.html listing the groups whose sites are up (those with 'i oversigt: nej' left out), from
+    what each site's build recorded, so no group file is read again."""
+    return write_overview(out, overview_html(environment(), listings))
 
 
 def _tree(folder: Path, label: str) -> list[tuple[str, bytes]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 from clirun import run
@@ -83,3 +84,47 @@ def test_index_page_works_on_a_phone(tmp_path, browser):
         assert "Aarhus Vest & omegn" in page.title()
     finally:
         page.close()
+
+
+def _names(root):
+    page = (root / "site" / "index.html").read_text(encoding="utf-8")
+    return [html.unescape(name) for name in re.findall(r'<span class="nv-name">([^<]*)</span>', page)]
+
+
+def test_an_unchanged_rebuild_writes_the_same_list(tmp_path):
+    root = _project(tmp_path)
+    assert run(["build", "--today", "2026-11-26"], root).code == 0
+    first = (root / "site" / "index.html").read_bytes()
+    ran = run(["build", "--today", "2026-11-26"], root)
+    assert ran.code == 0 and ran.out.count("uændret siden sidst") == 3
+    assert (root / "site" / "index.html").read_bytes() == first
+
+
+def test_the_list_shows_what_is_published_not_a_file_that_failed(tmp_path):
+    root = _project(tmp_path)
+    assert run(["build", "--today", "2026-11-26"], root).code == 0
+    edited = root / "groups" / "aarhus-vest.yaml"
+    edited.write_text(SMALL.format(name="Nyt navn", city="Aarhus", extra="").replace("referent: Bo", "referent: Ukendt"), encoding="utf-8")
+    assert run(["build", "--today", "2026-11-26"], root).code == 1
+    # The failed group's previous site stays up, and so does the list that names it.
+    assert _names(root) == ["Aarhus Vest & omegn", "Familieplejernes netværk Nordsjælland"]
+    edited.write_text(SMALL.format(name="Nyt navn", city="Aarhus", extra=""), encoding="utf-8")
+    assert run(["build", "--today", "2026-11-26"], root).code == 0
+    assert _names(root) == ["Familieplejernes netværk Nordsjælland", "Nyt navn"]
+
+
+def test_a_tampered_marker_shows_as_text_or_is_rebuilt(tmp_path):
+    root = _project(tmp_path)
+    assert run(["build", "--today", "2026-11-26"], root).code == 0
+    marker = root / "site" / "aarhus-vest" / ".netvaerk-site"
+    body = json.loads(marker.read_text(encoding="utf-8"))
+    body["listing"]["name"] = "<script>alert(1)</script>"
+    marker.write_text(json.dumps(body), encoding="utf-8")
+    assert run(["build", "--today", "2026-11-26"], root).code == 0
+    assert "<script" not in (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert _names(root)[0] == "<script>alert(1)</script>"  # escaped: shown as text, never run
+    body["listing"] = {"name": 3}
+    marker.write_text(json.dumps(body), encoding="utf-8")
+    ran = run(["build", "--today", "2026-11-26"], root)
+    assert "groups/aarhus-vest.yaml: 10 sider bygget i site/aarhus-vest/" in ran.out  # unreadable marker: build again
+    assert _names(root) == ["Aarhus Vest & omegn", "Familieplejernes netværk Nordsjælland"]
