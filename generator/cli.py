@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import sys
@@ -355,6 +356,10 @@ def main() -> None:
     # mkdocs-material 9.8 prints an end-of-life banner when run as `mkdocs`; our organisers never run that,
     # and this keeps the banner out of their output however netvaerk is started.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # Everything imported so far lives until the process ends. Moving it out of the garbage collector's
+    # reach spares every collection during the build (and the one at exit) from walking it again:
+    # about 60 ms of a 0.7 s one-group build (bench/bench.py). Reference counting still frees them as usual.
+    gc.freeze()
     try:
         cli.main(standalone_mode=False, prog_name="netvaerk")
     except click.UsageError as exc:

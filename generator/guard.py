@@ -24,6 +24,10 @@ _URL_ATTRIBUTES = frozenset({
     "href", "xlink:href", "src", "srcset", "action", "formaction", "data", "poster", "background", "cite",
     "longdesc", "usemap", "manifest", "codebase", "ping", "lowsrc", "dynsrc", "imagesrcset", "content",
 })
+# SVG animation elements can set any attribute, so every attribute of theirs is looked at.
+_ANIMATION_TAGS = frozenset({"animate", "set"})
+# The attributes _check_attribute looks at beyond the on* handlers.
+_CHECKED_ATTRIBUTES = _URL_ATTRIBUTES | _LOADING_ATTRIBUTES | {"href", "xlink:href", "action", "formaction", "style"}
 # What Material's search index keeps of a page's markup (material/plugins/search/plugin.py): tags without attributes.
 _SEARCH_TAGS = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
@@ -100,8 +104,10 @@ class _PageScanner(HTMLParser):
         if name.startswith("on"):
             self.findings.append(f"en hændelsesattribut ({_printable(name)}) på <{tag}>")
             return
+        if name not in _CHECKED_ATTRIBUTES and tag not in _ANIMATION_TAGS:
+            return  # none of the checks below looks at it (most attributes: class, id, SVG path data, aria-*)
         scheme = _url_scheme(value)
-        if scheme in _SCRIPT_SCHEMES and (name in _URL_ATTRIBUTES or tag in ("animate", "set")):
+        if scheme in _SCRIPT_SCHEMES and (name in _URL_ATTRIBUTES or tag in _ANIMATION_TAGS):
             self.findings.append(f"en {scheme}:-adresse i {name} på <{tag}>")
             return
         if name in ("action", "formaction") and value:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import sys
@@ -59,9 +60,12 @@ def build_one(project: Project, job: Job, out: Path, today: dt.date, scripts: tu
 
 
 def _preload() -> None:
-    """Import MkDocs before forking so the workers start with it loaded."""
+    """Import MkDocs before forking so the workers start with it loaded, and keep the collector off the
+    loaded modules, so that collections in the workers neither walk them nor copy the pages they share."""
     import mkdocs.commands.build  # noqa: F401
     import mkdocs.config  # noqa: F401
+
+    gc.freeze()
 
 
 def _context():
