@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import multiprocessing
 import os
 import sys
 import traceback
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import GroupError
 from .overview import Listing
 from .pipeline import Project, allowed_scripts, build_group, built_stamp, display_path, shared_fingerprint, site_fingerprint
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 BUILT, UNCHANGED, FAILED = "bygget", "uændret", "fejl"
 
@@ -69,6 +71,9 @@ def _preload() -> None:
 
 
 def _context():
+    # Imported here, since a build of one group needs no pool (and saves their import, a few ms).
+    import multiprocessing
+
     # fork is the cheapest start on Linux (the workers inherit the loaded modules); elsewhere use the default.
     if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
@@ -96,6 +101,8 @@ def build_many(
         for item in pending:
             yield build_one(project, item, out, today, scripts) if isinstance(item, Job) else item
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     _preload()
     # A pool of `count` processes, each building group after group in-process (MkDocs is loaded once per
     # process); groups are handed out one at a time so the cores stay busy and outcomes stream in order.
