@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-# Six digits forming a date, then an optional separator (hyphen, a typographic dash or a
-# space, as word processors and phones write it), then four digits; never part of a longer number.
-_CANDIDATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})[ \-\u2010-\u2015]?(\d{4})(?!\d)")
+# Six digits forming a date, then an optional separator, then four digits; never part of a longer
+# number. The separator is a hyphen or a typographic dash (as word processors and phones write it),
+# with or without spaces or line breaks around it: the site joins a text's lines and spaces into
+# single spaces, so "010190" at the end of one line and "1234" on the next would be published as
+# "010190 1234".
+_CANDIDATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})\s*[\-\u2010-\u2015]?\s*(\d{4})(?!\d)")
 
 
 def _is_date(day: int, month: int, year: int) -> bool:

@@ -178,7 +178,28 @@ def test_a_cpr_number_in_any_field_stops_the_build_at_its_line(cpr, line, where)
     assert cpr_problems[0].message == "ligner et CPR-nummer; det må ikke offentliggøres uden samtykke, så slet det fra filen"
 
 
-@pytest.mark.parametrize("text", ["2027-01-12", "20 30 40 50", "+45 20304050", "kl. 18.00-20.40", "010190-12345", "320185-1234", "12345678901"])
+@pytest.mark.parametrize(
+    "block",
+    [
+        "formål: |\n  Vi støtter hinanden. Barnets nummer er 010190\n  1234, men det skal ikke stå her.\n",
+        "formål: >\n  Vi støtter hinanden. Barnets nummer er 010190\n  -1234, men det skal ikke stå her.\n",
+        "formål: Vi støtter hinanden. Barnets nummer er 010190 - 1234\n",
+        "formål: \"Vi støtter hinanden. Barnets nummer er 010190\\n1234\"\n",
+    ],
+)
+def test_a_cpr_number_broken_over_two_lines_is_caught(block):
+    """The site joins a text's lines with a space, so a number split at a line break would be published whole."""
+    text = re.sub(r"^formål:.*\n(?:[ \t]+.*\n)*", block, CONTRACT_TEXT, count=1, flags=re.M)
+    assert text != CONTRACT_TEXT
+    with pytest.raises(GroupError) as caught:
+        check(text.encode(), "groups/x.yaml")
+    line = text[: text.index("formål:")].count("\n") + 1
+    assert [(p.line, p.field, p.message) for p in caught.value.problems] == [
+        (line, "formål", "ligner et CPR-nummer; det må ikke offentliggøres uden samtykke, så slet det fra filen")
+    ]
+
+
+@pytest.mark.parametrize("text", ["2027-01-12", "20 30 40 50", "+45 20304050", "kl. 18.00-20.40", "010190-12345", "320185-1234", "12345678901", "010190 12345", "tlf. 201190\n12345"])
 def test_dates_phones_and_long_numbers_are_not_cpr_numbers(text):
     from generator.cpr import find_cpr
 
