@@ -7,7 +7,7 @@ import hashlib
 import json
 import platform
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from importlib import metadata
 
 from .overview import Listing
@@ -77,23 +77,21 @@ def group_fingerprint(shared: str, slug: str, file: str, data: bytes, today: dt.
 
 def marker_text(stamp: Stamp) -> str:
     """The marker file's text (JSON, stable key order)."""
-    listing = None
-    if stamp.listing is not None:
-        entry = stamp.listing
-        listing = {"name": entry.name, "city": entry.city, "next": entry.next, "searchable": entry.searchable}
+    listing = asdict(stamp.listing) if stamp.listing is not None else None
     body = {"format": FORMAT, "fingerprint": stamp.fingerprint, "pages": stamp.pages, "warnings": list(stamp.warnings), "listing": listing}
     return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def _listing(value: object) -> Listing | None:
+    """The list entry as written by marker_text; anything else is a ValueError (then: rebuild)."""
     if value is None:
         return None
-    if not isinstance(value, dict) or not isinstance(value.get("searchable"), bool):
+    if not isinstance(value, dict) or set(value) != {field.name for field in fields(Listing)}:
         raise ValueError("listing")
-    texts = [value.get(key) for key in ("name", "city", "next")]
-    if not all(isinstance(text, str) for text in texts):
+    entry = Listing(**value)
+    if not all(isinstance(text, str) for text in (entry.name, entry.city, entry.next)) or not isinstance(entry.searchable, bool):
         raise ValueError("listing")
-    return Listing(*texts, value["searchable"])
+    return entry
 
 
 def parse_marker(text: str | None) -> Stamp | None:

@@ -358,7 +358,7 @@ def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     # Everything imported so far lives until the process ends. Moving it out of the garbage collector's
     # reach spares every collection during the build (and the one at exit) from walking it again:
-    # about 60 ms of a 0.7 s one-group build (bench/bench.py). Reference counting still frees them as usual.
+    # 40–80 ms of a 0.7 s one-group build (bench/bench.py). Reference counting still frees them as usual.
     gc.freeze()
     try:
         cli.main(standalone_mode=False, prog_name="netvaerk")
