@@ -4,7 +4,7 @@ Prints, each as the median of several runs in one sitting:
   (a) `netvaerk build --force` of the contract group / a bare `mkdocs build` of the same generated sources
   (b) `netvaerk build --force` of 50 synthetic groups / 50 separate `mkdocs build` processes, one after another
   (c) `netvaerk build` of the same 50 groups when nothing changed
-  (d) the contract site's first visit and further pages, gzipped (generator/weight.py)
+  (d) the contract site's first visit and further pages, gzipped (tests/weight.py)
 Timings are wall-clock and depend on what else the machine is doing; the load average is printed.
 """
 
@@ -22,9 +22,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # weight.py: the page-weight measure the tests use
 
-from generator.parallel import cores  # noqa: E402
-from generator.weight import weight  # noqa: E402
+from generator.build.parallel import cores  # noqa: E402
+from weight import weight  # noqa: E402
 
 BIN = Path(sys.executable).parent
 TODAY = "2026-11-26"

@@ -15,9 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import check  # noqa: E402
-from generator.calendar_state import dump, empty, parse  # noqa: E402
-from generator.feed import build_feed  # noqa: E402
+
+from generator.calendar.state import dump, empty, parse  # noqa: E402
+from generator.guide.check import check  # noqa: E402
+from generator.calendar.feed import build_feed  # noqa: E402
+from generator.facts.meeting import group_meetings  # noqa: E402
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -48,13 +50,13 @@ def large_group(meetings: int) -> bytes:
 
 def timed(label: str, data: bytes, repeat: int) -> None:
     group, _ = check(data, "bench.yaml")
-    first = build_feed(group, "bench", empty(), TODAY)
+    first = build_feed(group, "bench", group_meetings(group, TODAY), empty(), TODAY)
     state = parse(dump(first.state), "bench.kalender.json")
     for name, old in (("empty state", empty()), ("state from last build", state)):
         runs = []
         for _ in range(repeat):
             begin = time.perf_counter()
-            feed = build_feed(group, "bench", old, TODAY)
+            feed = build_feed(group, "bench", group_meetings(group, TODAY), old, TODAY)  # the meeting views included
             runs.append(time.perf_counter() - begin)
         size = len(feed.files["kalender.ics"])
         print(

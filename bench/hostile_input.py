@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from generator.errors import GroupError
-from generator.loader import MAX_BYTES, load
+from generator.model.loader import MAX_BYTES, load
 
 CASES = {
     "90,000 '[' and ']' (nesting)": b"navn: " + b"[" * 90_000 + b"]" * 90_000,

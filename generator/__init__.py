@@ -1,0 +1,16 @@
+"""netvaerk: one YAML file per foster-carer network group → a Danish phone-first site and a calendar feed.
+
+The subpackages, each using only those listed before it (cli on top):
+
+    safety/     escaping, CPR numbers, the guard over the built output
+    model/      bytes → nodes with positions → Group (load, validate, schema, slug)
+    guide/      BFA's guide as data: agendas, themes, rules, roles; advice and warnings; check
+    facts/      what the site, print pages and feed say about each meeting, once, with its audience
+    calendar/   events → iCalendar bytes, and the state that keeps SEQUENCE honest
+    site/       page models → Markdown and print pages; the generated mkdocs.yml; the list of groups
+    build/      one group or many: generate, fingerprint, run MkDocs, post-process, publish
+    organiser/  new, plan: edits a group file and keeps its comments (needs only model and guide)
+    cli/        one module per command; the only place that prints
+
+errors.py (the one exception tree) and danish.py (dates and times in Danish) are used by all.
+"""

@@ -23,9 +23,24 @@ class Problem:
         return f"{where}:{field}{kind} {self.message}"
 
 
-class GroupError(Exception):
+class NetvaerkError(Exception):
+    """Base of every expected failure; anything else reaching the CLI is a bug."""
+
+
+class GroupError(NetvaerkError):
     """Expected failure: the group file (or the build) has problems the user must fix."""
 
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
         self.problems = tuple(sorted(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class PlanError(NetvaerkError):
+    """The plan cannot be made; `field` is the part of the group file (or an option) to fix.
+
+    `netvaerk plan` turns it into a Problem pointing at that field."""
+
+    def __init__(self, field: tuple, message: str):
+        self.field = field
+        self.message = message
+        super().__init__(message)

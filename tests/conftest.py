@@ -53,7 +53,7 @@ def copy_project(target: Path, groups: dict[str, bytes] | None = None) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The contract group's site, built once per test session with today pinned."""
-    from generator.pipeline import Project, build_group, prepare
+    from generator.build.pipeline import Project, build_group, prepare
 
     root = copy_project(tmp_path_factory.mktemp("project"))
     project = Project(root)

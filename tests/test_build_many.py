@@ -17,10 +17,10 @@ import pytest
 
 from conftest import CONTRACT, copy_project
 
-from generator.build import check
-from generator.cache import parse_marker
-from generator.pages import site_pages
-from generator.pipeline import Project, _tree, shared_fingerprint, site_fingerprint
+from generator.guide.check import check
+from generator.build.cache import parse_marker
+from generator.site.pages import site_facts, site_pages
+from generator.build.pipeline import Project, _tree, shared_fingerprint, site_fingerprint
 
 NETVAERK = str(Path(sys.executable).parent / "netvaerk")
 TODAY = "2026-11-26"
@@ -33,7 +33,7 @@ def _pages(data: bytes) -> int:
     group, _ = check(data, "x.yaml")
     import datetime as dt
 
-    return len(site_pages(group, dt.date.fromisoformat(TODAY)))
+    return len(site_pages(site_facts(group, dt.date.fromisoformat(TODAY))))
 
 
 def run(root: Path, *args: str, argv0: str | None = None) -> subprocess.CompletedProcess:
@@ -116,7 +116,7 @@ def test_the_site_carries_the_fingerprint_of_its_inputs(project):
 
 def test_the_fingerprint_covers_the_generators_code_and_templates():
     names = {name for name, _ in _tree(Path(__file__).resolve().parent.parent / "generator", "generator")}
-    assert {"generator/pages.py", "generator/templates/index.md.j2", "generator/templates/_agenda_table.md.j2"} <= names
+    assert {"generator/site/pages.py", "generator/site/templates/index.md.j2", "generator/site/templates/_agenda_table.md.j2"} <= names
 
 
 def test_the_organisers_output_has_no_end_of_life_banner(tmp_path):
@@ -142,8 +142,8 @@ WORKERS = textwrap.dedent(
     """
     import datetime as dt, os, sys, time
     from pathlib import Path
-    from generator import parallel
-    from generator.pipeline import Project
+    from generator.build import parallel
+    from generator.build.pipeline import Project
 
     def fake_build(project, job, out, today, scripts):
         # Stands in for a real build (and takes a moment, like one): reports which process built the group.
@@ -183,7 +183,7 @@ def test_a_bug_in_one_groups_build_is_reported_and_the_others_still_build(tmp_pa
     """In-process (one worker), so nothing is forked from the test process."""
     import datetime as dt
 
-    from generator import parallel
+    from generator.build import parallel
 
     root = copy_project(tmp_path, {"a.yaml": GOOD, "b.yaml": GOOD, "c.yaml": OTHER})
     real = parallel.build_group
@@ -195,7 +195,7 @@ def test_a_bug_in_one_groups_build_is_reported_and_the_others_still_build(tmp_pa
 
     monkeypatch.setattr(parallel, "build_group", flaky)
     project = Project(root)
-    from generator.pipeline import prepare
+    from generator.build.pipeline import prepare
 
     prepare(root / "site", project)
     groups = {slug: root / "groups" / f"{slug}.yaml" for slug in ("a", "b", "c")}

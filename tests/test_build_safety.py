@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import CONTRACT, TODAY, copy_project
-from generator import writer
-from generator.build import slug_for
+from generator.build import writer
+from generator.model.slug import slug_for
 from generator.cli import cli
 from generator.errors import GroupError
-from generator.pipeline import Project, build_group, prepare
+from generator.build.pipeline import Project, build_group, prepare
 
 
 def snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, tuple[str, int]]:

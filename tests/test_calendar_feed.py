@@ -11,12 +11,12 @@ import pytest
 from conftest import CONTRACT, ROOT, TODAY
 from ical_parsers import icaljs, ics_events, unescape_text, unfold
 
-from generator.build import Generated, generate
-from generator.calendar_events import CalEvent
-from generator.calendar_state import EventState
+from generator.build.generate import Generated, generate
+from generator.calendar.events import CalEvent
+from generator.calendar.state import EventState
 from generator.errors import GroupError
-from generator.ical import calendar_bytes
-from generator.render import environment
+from generator.calendar.ical import calendar_bytes
+from generator.site.render import environment
 
 CPH = ZoneInfo("Europe/Copenhagen")
 GOLDEN = ROOT / "tests" / "golden" / "kalender"

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from conftest import CONTRACT, ROOT, TODAY, copy_project, node_modules
 
-from generator.qr import qr_svg
+from generator.facts.qr import qr_file
 
 PHONE = {"width": 390, "height": 844}
 FEED = "https://nordsjaelland.example.dk/kalender.ics"
@@ -78,7 +78,7 @@ def test_qr_code_is_the_calendar_page_address_and_fits(phone, site_server):
     assert image["src"] == "kalender-qr.svg" and image["loaded"]
     assert 150 <= image["width"] <= PHONE["width"]
     served = phone.request.get(site_server + "kalender-qr.svg").body()
-    expected = qr_svg("https://nordsjaelland.example.dk/kalender.html", "QR-kode til kalenderen for Familieplejernes netværk Nordsjælland")
+    expected = qr_file("https://nordsjaelland.example.dk/kalender.html", "QR-kode til kalenderen for Familieplejernes netværk Nordsjælland")
     assert served == expected
 
 
@@ -146,7 +146,7 @@ class _Links(html.parser.HTMLParser):
 
 
 def test_without_address_the_page_says_how_to_set_it(tmp_path):
-    from generator.pipeline import Project, build_group, prepare
+    from generator.build.pipeline import Project, build_group, prepare
 
     data = CONTRACT.read_bytes().replace(b"adresse: https://nordsjaelland.example.dk/\n", b"")
     assert b"adresse:" not in data
@@ -165,7 +165,7 @@ def test_without_address_the_page_says_how_to_set_it(tmp_path):
 
 
 def test_rebuilding_writes_the_state_beside_the_group_file_and_changes_nothing(tmp_path):
-    from generator.pipeline import Project, build_group, prepare
+    from generator.build.pipeline import Project, build_group, prepare
 
     root = copy_project(tmp_path)
     project = Project(root)

@@ -47,7 +47,7 @@ def test_check_ok(project):
 def test_bad_today_is_a_usage_error(project):
     result = subprocess.run([sys.executable, "-c", "from generator.cli import main; main()", "build", "--today", "i morgen"], capture_output=True, text=True)
     assert result.returncode == 2
-    assert "Fejl: ugyldig værdi for --today: 'i morgen' er ikke en dato; skriv ÅÅÅÅ-MM-DD" in result.stderr
+    assert "Fejl: ugyldig værdi for --today: 'i morgen' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-01-12" in result.stderr
 
 
 @pytest.mark.parametrize("command", [[], ["build"], ["check"], ["serve"]])

@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from generator.build import generate
-from generator.cpr import find_cpr
-from generator.escape import text
-from generator.render import environment
+from generator.build.generate import generate
+from generator.safety.cpr import find_cpr
+from generator.safety.escape import text
+from generator.site.render import environment
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
@@ -224,11 +224,11 @@ def test_group_text_through_every_template_adds_no_markup(value):
 
 
 def test_nothing_from_yaml_is_rendered_as_a_template():
-    # Templates come from files in generator/templates only; no string is ever compiled as a template.
+    # Templates come from files in generator/site/templates only; no string is ever compiled as a template.
     for path in sorted((ROOT / "generator").glob("*.py")):
         source = path.read_text(encoding="utf-8")
         for call in ("from_string(", "jinja2.Template(", "Template(", "compile_expression(", "eval(", "exec("):
             assert call not in source, f"{call} in {path.name}"
     env = environment()
-    assert env.loader.searchpath == [str(ROOT / "generator" / "templates")]
+    assert env.loader.searchpath == [str(ROOT / "generator" / "site" / "templates")]
     assert env.finalize is text

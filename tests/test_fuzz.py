@@ -16,10 +16,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator.build import Generated, generate
-from generator.cpr import find_cpr
+from generator.build.generate import Generated, generate
+from generator.safety.cpr import find_cpr
 from generator.errors import GroupError
-from generator.render import environment
+from generator.site.render import environment
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = (ROOT / "groups" / "nordsjaelland.yaml").read_bytes()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import CONTRACT, ROOT, TODAY
 
-from generator.pipeline import Project, generate_group
+from generator.build.pipeline import Project, generate_group
 
 GOLDEN = ROOT / "tests" / "golden" / "nordsjaelland"
 
@@ -44,7 +44,7 @@ def test_generation_is_deterministic():
 def test_build_output_is_byte_identical(tmp_path):
     from conftest import copy_project
 
-    from generator.pipeline import build_group, prepare
+    from generator.build.pipeline import build_group, prepare
 
     trees = []
     for name in ("a", "b"):

@@ -9,9 +9,9 @@ import pytest
 
 from conftest import TODAY, copy_project
 from generator.errors import GroupError
-from generator.guard import check_site, scan_page, scan_search_index, script_patterns
-from generator.pipeline import Project, build_group, prepare
-from generator.writer import read_site, read_theme_templates
+from generator.safety.guard import check_site, scan_page, scan_search_index, script_patterns
+from generator.build.pipeline import Project, build_group, prepare
+from generator.build.writer import read_site, read_theme_templates
 
 ROOT = Path(__file__).resolve().parent.parent
 

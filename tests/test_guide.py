@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from generator import guide
+from generator.guide import content as guide
 
 WORK_THEMES = (
     "Hvad gør man, hvis man får en arbejdsskade?",

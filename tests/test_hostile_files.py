@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.loader import MAX_BYTES
+from generator.model.loader import MAX_BYTES
 
 HOSTILE = Path(__file__).parent / "hostile"
 FILES = sorted(HOSTILE.glob("*.yaml"))

@@ -1,4 +1,4 @@
-"""The app icons: the committed files are what generator/icons.py draws, and the manifest points at them."""
+"""The app icons: the committed files are what generator/site/icons.py draws, and the manifest points at them."""
 
 from __future__ import annotations
 
@@ -6,15 +6,15 @@ import json
 
 from conftest import ROOT
 
-from generator.icons import FILES, files, pixels, png, png_pixels, svg
-from generator.manifest import manifest_text
-from generator.models import Group
+from generator.site.icons import FILES, files, pixels, png, png_pixels, svg
+from generator.site.manifest import manifest_text
+from generator.model.models import Group
 
 ASSETS = ROOT / "overrides" / "assets"
 
 
 def test_committed_icons_match_the_drawing():
-    """Regenerate with `python tools/make_icons.py` after changing generator/icons.py."""
+    """Regenerate with `python tools/make_icons.py` after changing generator/site/icons.py."""
     assert (ASSETS / "icon.svg").read_text(encoding="utf-8") == svg()
     for icon in FILES:
         width, height, rgba = png_pixels((ASSETS / icon.name).read_bytes())
@@ -39,7 +39,7 @@ def test_png_writer_round_trips():
 
 
 def _group(name: str) -> Group:
-    from generator.build import check
+    from generator.guide.check import check
 
     data = (ROOT / "groups" / "nordsjaelland.yaml").read_text(encoding="utf-8").replace(
         "navn: Familieplejernes netværk Nordsjælland", f"navn: {json.dumps(name, ensure_ascii=False)}"

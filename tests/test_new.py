@@ -9,9 +9,9 @@ import pytest
 
 from clirun import run
 from conftest import ROOT, copy_project
-from generator.build import check
-from generator.models import AgendaItem, Agreements, Group, Meeting, Member, OwnTheme, Person
-from generator.schema import SCHEMA_COMMENT, SCHEMA_PATH
+from generator.guide.check import check
+from generator.model.models import AgendaItem, Agreements, Group, Meeting, Member, OwnTheme, Person
+from generator.model.schema import SCHEMA_COMMENT, SCHEMA_PATH
 from test_schema import editor_errors
 
 GOLDEN = ROOT / "tests" / "golden" / "new" / "familieplejere-i-aarhus-vest.yaml"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from conftest import TODAY, copy_project
 
-from generator.pipeline import Project, build_group, generate_group, prepare
-from generator.writer import mkdocs_build, write_sources
+from generator.build.pipeline import Project, build_group, generate_group, prepare
+from generator.build.writer import mkdocs_build, write_sources
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

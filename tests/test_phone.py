@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.icons import png_pixels
-from generator.weight import loads
+from generator.site.icons import png_pixels
+from weight import loads
 
 from conftest import ROOT, node_modules
 

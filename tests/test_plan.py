@@ -9,11 +9,12 @@ import pytest
 
 from clirun import run
 from conftest import CONTRACT, copy_project
-from generator import holidays, planner
-from generator.build import check
-from generator.loader import load
-from generator.models import Meeting
-from generator.validate import to_data
+from generator.guide import holidays
+from generator.organiser import planner
+from generator.guide.check import check
+from generator.model.loader import load
+from generator.model.models import Meeting
+from generator.model.validate import to_data
 
 D = dt.date
 
@@ -311,7 +312,7 @@ def test_plan_refuses_dates_before_the_last_meeting(tmp_path):
         (["--hver", "tirsdag", "--antal", "2"], "Fejl: tilvalget --fra mangler; skriv fx --fra 2027-08-10\n"),
         (["--fra", "2027-08-10", "--hver", "hver måned", "--antal", "2"], "Fejl: ugyldig værdi for --hver: 'hver måned' forstår jeg ikke; skriv fx " + planner.FORMS + "\n"),
         (["--fra", "2027-08-10", "--hver", "tirsdag", "--antal", "0"], "Fejl: ugyldig værdi for --antal: '0' skal være et antal møder fra 1 til 52\n"),
-        (["--fra", "10-08-2027", "--hver", "tirsdag", "--antal", "2"], "Fejl: ugyldig værdi for --fra: '10-08-2027' er ikke en dato; skriv ÅÅÅÅ-MM-DD\n"),
+        (["--fra", "10-08-2027", "--hver", "tirsdag", "--antal", "2"], "Fejl: ugyldig værdi for --fra: '10-08-2027' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-01-12\n"),
     ],
 )
 def test_plan_usage_errors_in_danish(tmp_path, args, message):

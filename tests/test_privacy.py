@@ -15,11 +15,12 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from conftest import CONTRACT, TODAY, copy_project
-from generator.build import check, generate
+from generator.build.generate import generate
+from generator.guide.check import check
 from generator.errors import GroupError
-from generator.models import Group
-from generator.pipeline import Project, build_group, prepare
-from generator.render import environment
+from generator.model.models import Group
+from generator.build.pipeline import Project, build_group, prepare
+from generator.site.render import environment
 
 CONTACTS = """\
 navn: Familieplejere i Kolding
@@ -201,7 +202,7 @@ def test_a_cpr_number_broken_over_two_lines_is_caught(block):
 
 @pytest.mark.parametrize("text", ["2027-01-12", "20 30 40 50", "+45 20304050", "kl. 18.00-20.40", "010190-12345", "320185-1234", "12345678901", "010190 12345", "tlf. 201190\n12345"])
 def test_dates_phones_and_long_numbers_are_not_cpr_numbers(text):
-    from generator.cpr import find_cpr
+    from generator.safety.cpr import find_cpr
 
     assert find_cpr(text) is None
 

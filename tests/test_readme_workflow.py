@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import ROOT
 from generator.cli import cli
-from generator.schema import SCHEMA_COMMENT
+from generator.model.schema import SCHEMA_COMMENT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -8,8 +8,8 @@ import re
 import pytest
 from jsonschema import Draft7Validator
 
-from generator.loader import Mapping, Scalar, Sequence, load
-from generator.schema import SCHEMA_PATH, schema_text
+from generator.model.loader import Mapping, Scalar, Sequence, load
+from generator.model.schema import SCHEMA_PATH, schema_text
 
 from conftest import CONTRACT, ROOT
 

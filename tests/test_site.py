@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from generator import guide
+from generator.guide import content as guide
 
 PAGES = [
     "index.html",
@@ -75,7 +75,7 @@ def test_past_meetings_are_marked_as_held(tmp_path):
 
     from conftest import copy_project
 
-    from generator.pipeline import Project, build_group, prepare
+    from generator.build.pipeline import Project, build_group, prepare
 
     project = Project(copy_project(tmp_path))
     prepare(tmp_path / "site", project)

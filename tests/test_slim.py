@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.slim import fold_css, fold_whitespace
+from generator.build.slim import fold_css, fold_whitespace
 
 
 def test_indentation_becomes_one_line_break():

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator import guide
-from generator.agenda import timed
-from generator.pages import agenda_view
-from generator.render import environment
-from generator.timebar import Bar, time_bar
+from generator.guide import content as guide
+from generator.guide.agenda import timed
+from generator.facts.audience import Audiences
+from generator.facts.meeting import agenda_facts
+from generator.site.pages import agenda_table
+from generator.site.render import environment
+from generator.site.timebar import Bar, time_bar
 
 
 def _items(*minutes: int, title: str = "Punkt") -> tuple[guide.AgendaItem, ...]:
@@ -31,7 +33,7 @@ def test_full_hours_are_marked_where_they_fall():
 
 
 def _render(items) -> str:
-    view = agenda_view(timed(dt.date(2027, 1, 12), dt.time(18, 0), items))
+    view = agenda_table(agenda_facts(timed(dt.date(2027, 1, 12), dt.time(18, 0), items), Audiences()))
     return environment().get_template("_agenda_table.md.j2").render(agenda=view)
 
 

@@ -6,9 +6,11 @@ import datetime as dt
 
 import pytest
 
-from generator import danish, guide
-from generator.agenda import timed
-from generator.build import check, slug_for
+from generator import danish
+from generator.guide import content as guide
+from generator.guide.agenda import timed
+from generator.guide.check import check
+from generator.model.slug import slug_for
 
 BASE = "navn: G\nformål: F\narrangør:\n  navn: A\nmedlemmer:\n  - navn: A\n"
 
@@ -67,7 +69,7 @@ def test_models_are_frozen():
 def test_one_member_is_written_in_the_singular():
     import datetime as dt
 
-    from generator.pages import home_page
+    from generator.site.pages import home_page, site_facts
 
     group, _ = check(BASE.encode(), "g.yaml")
-    assert home_page(group, dt.date(2026, 11, 26)).context["members"] == "1 medlem"
+    assert home_page(site_facts(group, dt.date(2026, 11, 26))).context["members"] == "1 medlem"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import CONTRACT
 
-from generator.build import check
+from generator.guide.check import check
 
 BASE = """navn: Testgruppen
 formål: At støtte hinanden.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 
-from generator.weight import GZIP_LEVEL, foreign, gzipped, loads, weight
+from weight import GZIP_LEVEL, foreign, gzipped, loads, weight
 
 FIRST_VISIT_BUDGET = 90_000  # bytes, gzipped: the home page and everything it loads
 PAGE_BUDGET = 6_000  # bytes, gzipped: each further page (its assets are cached by then)

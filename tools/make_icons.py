@@ -1,4 +1,4 @@
-"""Write the app icons drawn by generator/icons.py into overrides/assets/ (run after changing the drawing)."""
+"""Write the app icons drawn by generator/site/icons.py into overrides/assets/ (run after changing the drawing)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.icons import files  # noqa: E402
+from generator.site.icons import files  # noqa: E402
 
 if __name__ == "__main__":
     folder = Path(__file__).resolve().parent.parent / "overrides" / "assets"

@@ -1,0 +1,1 @@
+"""The calendar feed: one event per meeting and deadline, written as iCalendar, numbered by a committed state."""

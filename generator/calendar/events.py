@@ -1,0 +1,134 @@
+"""What the calendar holds: one plain event per meeting and per registration deadline, in date order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..facts.meeting import GroupMeetings, MeetingView, afbud
+from ..model.models import Group
+
+CANCELLED_PREFIX = "AFLYST: "
+
+
+@dataclass(frozen=True)
+class CalEvent:
+    """One VEVENT as plain data. Times are Danish wall-clock times (naive); all-day events use dates."""
+
+    uid: str
+    start: dt.datetime | dt.date
+    end: dt.datetime | dt.date | None  # None when the meeting's agenda has no length
+    summary: str
+    location: str | None
+    description: str
+    url: str | None
+    cancelled: bool
+    alarm: str | None  # text of the reminder the day before; None for no reminder
+    busy: bool  # False for deadlines: they do not block the day
+
+    def significant(self) -> dict[str, str]:
+        """What a calendar must re-read the event for (RFC 5545 SEQUENCE): time, place and status."""
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat() if self.end is not None else "",
+            "location": self.location or "",
+            "status": "CANCELLED" if self.cancelled else "CONFIRMED",
+        }
+
+
+def uid(kind: str, slug: str, day: dt.date) -> str:
+    """Stable for the same meeting: only the group's slug and the meeting's date go in."""
+    return f"{kind}-{day.isoformat()}@{slug}.netvaerk"
+
+
+def _cancelled(title: str, m: MeetingView) -> str:
+    return CANCELLED_PREFIX + title if m.cancelled else title
+
+
+def _cancel_line(m: MeetingView) -> str:
+    """'AFLYST: <why>' for the description; without a reason, just that the meeting is off."""
+    return CANCELLED_PREFIX + (m.reason or "Mødet er aflyst.")
+
+
+def meeting_description(group: Group, m: MeetingView) -> str:
+    """The agenda with clock times, the roles, how to send afbud and the meeting page's address."""
+    lines = [group.navn]
+    if m.cancelled:
+        lines += ["", _cancel_line(m)]
+    if m.theme:
+        lines += ["", f"Tema: {m.theme}"]
+        if m.theme_owners:
+            lines.append(f"Temaansvarlige: {m.theme_owners}")
+    lines += ["", "Dagsorden:"]
+    lines += [f"{row.clock} {row.title}" + (f" ({row.by_role})" if row.by_role else "") for row in m.agenda.rows]
+    lines += [
+        f"I alt {m.agenda.total}.",
+        "",
+        f"Ordstyrer: {m.ordstyrer or 'ikke valgt endnu'}",
+        f"Referent: {m.referent or 'ikke valgt endnu'}",
+    ]
+    if m.host:
+        lines.append(f"Vært: {m.host}")
+    if m.deadline:
+        lines.append(f"Tilmelding senest {m.deadline}.")
+    lines.append(f"Afbud: {afbud(group)}")
+    if m.page_url:
+        lines.append(f"Mødets side: {m.page_url}")
+    return "\n".join(lines)
+
+
+def meeting_event(group: Group, slug: str, m: MeetingView) -> CalEvent:
+    timed = m.agenda.timed
+    return CalEvent(
+        uid=uid("moede", slug, m.day),
+        start=timed.start,
+        end=timed.end if timed.end > timed.start else None,
+        summary=_cancelled(m.title, m),
+        location=str(m.place),
+        description=meeting_description(group, m),
+        url=m.page_url,
+        cancelled=m.cancelled,
+        alarm=f"I morgen kl. {m.start}: {m.title}, {m.place}" if group.paamindelse and not m.cancelled else None,
+        busy=True,
+    )
+
+
+def deadline_event(group: Group, slug: str, m: MeetingView) -> CalEvent:
+    """The registration deadline as an all-day event, keyed by its meeting's date."""
+    assert m.deadline_day is not None
+    title = f"Sidste frist for tilmelding til netværksmødet {m.date}"
+    lines = [group.navn]
+    if m.cancelled:
+        lines += ["", _cancel_line(m)]
+    lines += ["", f"Meld dig til mødet {m.weekday_date} kl. {m.start}, {m.place}."]
+    if m.page_url:
+        lines.append(f"Mødets side: {m.page_url}")
+    return CalEvent(
+        uid=uid("tilmelding", slug, m.day),
+        start=m.deadline_day,
+        end=m.deadline_day + dt.timedelta(days=1),
+        summary=_cancelled(title, m),
+        location=None,
+        description="\n".join(lines),
+        url=m.page_url,
+        cancelled=m.cancelled,
+        alarm=None,
+        busy=False,
+    )
+
+
+def _sort_key(event: CalEvent) -> tuple[dt.datetime, str]:
+    start = event.start if isinstance(event.start, dt.datetime) else dt.datetime.combine(event.start, dt.time())
+    return start, event.uid
+
+
+def group_events(group: Group, slug: str, meetings: GroupMeetings) -> tuple[CalEvent, ...]:
+    """Every meeting, past and future, and every registration deadline, in date order."""
+    events = [meeting_event(group, slug, m) for m in meetings.all]
+    events += [deadline_event(group, slug, m) for m in meetings.all if m.deadline_day]
+    return tuple(sorted(events, key=_sort_key))
+
+
+def meeting_events(group: Group, slug: str, meetings: GroupMeetings) -> dict[dt.date, CalEvent]:
+    """Each meeting's own event, by date (for the 'add just this one' files)."""
+    return {m.day: meeting_event(group, slug, m) for m in meetings.all}

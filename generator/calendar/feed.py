@@ -1,0 +1,66 @@
+"""The group's calendar: events and the last build's state in, .ics files and the new state out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .. import danish
+from .events import group_events, meeting_events
+from ..facts.links import FEED_FILE, feed_links, meeting_ics
+from .state import CalendarState, Seen, advance
+from ..errors import Problem
+from .ical import Header, calendar_bytes, content_digest
+from ..facts.meeting import GroupMeetings
+from ..model.models import Group
+
+
+@dataclass(frozen=True)
+class Feed:
+    files: dict[str, bytes]  # .ics files by path below the group's docs folder
+    state: CalendarState  # to be written back beside the group file
+    gone: tuple[str, ...]  # UIDs that were in the last build but are no longer in the group file
+
+
+def header(group: Group) -> Header:
+    place = f" i {group.by}" if group.by else ""
+    links = feed_links(group)
+    return Header(
+        name=group.navn,
+        description=f"Møder i netværksgruppen {group.navn}{place}. Kalenderen følger gruppens mødeplan og viser også flyttede og aflyste møder.",
+        url=group.adresse,
+        source=links.https,
+    )
+
+
+def build_feed(group: Group, slug: str, meetings: GroupMeetings, state: CalendarState, today: dt.date) -> Feed:
+    """kalender.ics with every event, one .ics per meeting, and the state that numbers their changes."""
+    events = group_events(group, slug, meetings)
+    seen = [Seen(e.uid, e.significant(), content_digest(e)) for e in events]
+    new_state, gone = advance(state, seen, today)
+    files = {FEED_FILE: calendar_bytes(header(group), [(e, new_state.events[e.uid]) for e in events])}
+    for day, event in sorted(meeting_events(group, slug, meetings).items()):
+        files[meeting_ics(day)] = calendar_bytes(None, [(event, new_state.events[event.uid])])
+    return Feed(files, new_state, gone)
+
+
+def gone_warnings(gone: tuple[str, ...], file: str) -> list[Problem]:
+    """Tell the organiser once that a deleted meeting also disappears from members' calendars."""
+    out = []
+    for uid in gone:
+        kind, _, rest = uid.partition("-")
+        if kind != "moede":
+            continue
+        day = dt.date.fromisoformat(rest.split("@", 1)[0])
+        out.append(
+            Problem(
+                file,
+                1,
+                1,
+                "møder",
+                f"mødet {danish.short_date(day)} er slettet fra filen og forsvinder derfor fra medlemmernes kalendere; "
+                "skal det aflyses eller flyttes, så lad det stå med 'aflyst: …' og skriv det nye møde ind for sig",
+                warning=True,
+            )
+        )
+    return out

@@ -1,0 +1,57 @@
+"""`netvaerk build`: build the groups' sites, skipping those that have not changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from ..build.parallel import BUILT, FAILED, build_many
+from ..build.pipeline import Project, group_files, prepare, publish_overview, slugs
+from ..errors import GroupError
+from ..site.overview import Listing
+from . import options
+from .texts import HELP_OPTION, Command
+
+
+@click.command(cls=Command, help="Byg siderne for grupperne (standard: alle filer i groups/).")
+@options.FILES
+@click.option("--out", "out", type=click.Path(path_type=Path), default=Path("site"), metavar="MAPPE", help="Mappen, siderne skrives til (standard: site).")
+@options.today("Dagens dato (bestemmer det næste møde). Standard: i dag.")
+@click.option("--force", is_flag=True, help="Byg alle grupper igen, også dem der ikke er ændret siden sidst.")
+@HELP_OPTION
+def build(filer: tuple[Path, ...], out: Path, today: dt.date, force: bool) -> None:
+    project = Project(Path.cwd())
+    paths = list(filer) or group_files(project)
+    if not paths:
+        click.echo("Der er ingen gruppefiler i groups/.", err=True)
+        sys.exit(1)
+    try:
+        prepare(out, project)
+        by_slug = slugs(paths, project)
+    except GroupError as exc:
+        options.report(exc.problems)
+        sys.exit(1)
+    failed = False
+    up: dict[str, Listing | None] = {}
+    # Outcomes come in the order of by_slug.
+    for slug, outcome in zip(by_slug, build_many(project, by_slug, out, today, force)):
+        for message in outcome.messages:
+            click.echo(message, err=True)
+        if outcome.status == FAILED:
+            reason = "intern fejl i netvaerk; meld den gerne" if outcome.internal else "ret fejlene ovenfor"
+            click.echo(f"{outcome.file}: ikke bygget ({reason})", err=True)
+            failed = True
+        elif outcome.status == BUILT:
+            click.echo(f"{outcome.file}: {outcome.pages} sider bygget i {outcome.target}/")
+        else:
+            click.echo(f"{outcome.file}: uændret siden sidst, {outcome.pages} sider i {outcome.target}/")
+        if outcome.status != FAILED:
+            up[slug] = outcome.listing
+    if not filer and not failed:
+        # The list of groups, when all of groups/ was built; after a failure the previous list stays,
+        # like the failed group's previous site.
+        publish_overview(out, up)
+    sys.exit(1 if failed else 0)

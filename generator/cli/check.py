@@ -1,0 +1,40 @@
+"""`netvaerk check`: report every problem in group files without building anything."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from ..build.pipeline import Project, display_path
+from ..errors import GroupError
+from ..guide.check import check_on
+from . import options
+from .texts import HELP_OPTION, Command
+
+
+@click.command(cls=Command, help="Tjek gruppefiler for fejl uden at bygge noget.")
+@click.argument("filer", nargs=-1, required=True, type=click.Path(path_type=Path))
+@options.today("Dagens dato (til mødepakkens råd om planlægning). Standard: i dag.")
+@HELP_OPTION
+def check(filer: tuple[Path, ...], today: dt.date) -> None:
+    project = Project(Path.cwd())
+    failed = False
+    for path in filer:
+        file = display_path(path, project)
+        try:
+            data = path.read_bytes()
+            _, warnings = check_on(data, file, today)
+        except OSError:
+            click.echo(f"{file}:1:1: filen findes ikke eller kan ikke læses", err=True)
+            failed = True
+            continue
+        except GroupError as exc:
+            options.report(exc.problems)
+            failed = True
+            continue
+        options.report(warnings)
+        click.echo(f"{file}: ingen fejl" + (f" ({len(warnings)} {'advarsel' if len(warnings) == 1 else 'advarsler'})" if warnings else ""))
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,54 @@
+"""`netvaerk new`: write a new, commented group file for the organiser to fill in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from ..build.writer import create_file
+from ..model.slug import SLUG_RE, slug_for
+from ..organiser.newgroup import group_file, yaml_environment
+from . import options
+from .texts import HELP_OPTION, Command
+
+
+def _group_name(ctx, param, value: str) -> str:
+    value = options.valid_name(ctx, param, value)
+    if not SLUG_RE.match(slug_for(value)):
+        raise click.BadParameter("navnet giver ikke en brugbar filadresse; brug bogstaver og tal")
+    return value
+
+
+@click.command(
+    "new",
+    cls=Command,
+    short_help="Opret en ny gruppefil i groups/ ud fra gruppens navn.",
+    help=(
+        "Opret en ny gruppefil i groups/ ud fra gruppens navn, fx netvaerk new \"Familieplejere i Aarhus Vest\". "
+        "Filen har en forklaring til hvert felt, mødepakkens forslag til aftaler og et første og andet møde, "
+        "som du retter til. En fil, der findes i forvejen, bliver aldrig overskrevet."
+    ),
+)
+@click.argument("navn", callback=_group_name)
+@click.option("--arrangør", "organiser", callback=options.valid_name, metavar="NAVN", help="Dit navn (arrangøren). Kan også skrives i filen bagefter.")
+@click.option("--by", "city", callback=options.valid_name, metavar="BY", help="Byen eller området, gruppen hører til.")
+@options.today("Dagens dato (de første møder lægges ud fra den). Standard: i dag.")
+@HELP_OPTION
+def new(navn: str, organiser: str | None, city: str | None, today: dt.date) -> None:
+    slug = slug_for(navn)
+    path = Path("groups") / f"{slug}.yaml"
+    text = group_file(yaml_environment(), navn, slug, today, city, organiser)
+    try:
+        create_file(path, text.encode("utf-8"))
+    except FileExistsError:
+        click.echo(f"{path}: findes allerede; ret den fil, der er, eller vælg et andet navn", err=True)
+        sys.exit(1)
+    click.echo(f"{path}: oprettet.")
+    click.echo("Næste skridt:")
+    click.echo("  1. Ret filen: dit navn, medlemmerne og mødestedet (kommentarerne i filen forklarer hvert felt).")
+    click.echo(f"  2. Tjek den:      netvaerk check {path}")
+    click.echo(f"  3. Planlæg møder: netvaerk plan {path} --fra ÅÅÅÅ-MM-DD --hver \"2. tirsdag\" --antal 6")
+    click.echo("  4. Byg siden:     netvaerk build")

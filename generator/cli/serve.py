@@ -1,0 +1,71 @@
+"""`netvaerk serve`: show one group's site locally and rebuild it whenever its file is saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from ..build.pipeline import Project, build_group, slugs
+from ..errors import GroupError
+from ..site.render import TEMPLATE_DIR
+from . import options
+from .texts import HELP_OPTION, Command
+
+
+@click.command(cls=Command, help="Vis en gruppes side på din egen computer; den bygges igen, hver gang du gemmer filen.")
+@click.argument("fil", type=click.Path(path_type=Path))
+@click.option("--port", default=8000, metavar="PORT", help="Porten, siden vises på (standard: 8000; 0 vælger en ledig port).")
+@options.today("Dagens dato (bestemmer det næste møde). Standard: i dag.")
+@HELP_OPTION
+def serve(fil: Path, port: int, today: dt.date) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    from ..build.writer import preview_folder, remove_preview
+
+    class Server(LiveReloadServer):
+        """Binds once, before serving, so the address (also with --port 0) can be shown first."""
+
+        bound = False
+
+        def server_bind(self) -> None:
+            if not self.bound:
+                super().server_bind()
+                self.bound = True
+
+    project = Project(Path.cwd())
+    try:
+        ((slug, path),) = slugs([fil], project).items()
+    except GroupError as exc:
+        options.report(exc.problems)
+        sys.exit(1)
+    out = preview_folder()
+
+    def rebuild() -> None:
+        try:
+            built = build_group(project, path, slug, out, today)
+        except GroupError as exc:
+            options.report(exc.problems)
+            click.echo("Siden er ikke opdateret; ret fejlene og gem igen.", err=True)
+            return
+        options.report(built.warnings)
+        click.echo(f"{built.file}: bygget ({built.pages} sider)")
+
+    try:
+        rebuild()
+        (out / slug).mkdir(exist_ok=True)
+        server = Server(builder=rebuild, host="127.0.0.1", port=port, root=str(out / slug))
+        for watched in (path, TEMPLATE_DIR, project.overrides, project.base_config):
+            server.watch(str(watched))
+        server.server_bind()
+        click.echo(f"Se siden på http://127.0.0.1:{server.server_port}/ (stop med Ctrl+C)")
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    finally:
+        remove_preview(out)

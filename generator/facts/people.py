@@ -1,0 +1,65 @@
+"""How to reach people: contact rows with links built from validated numbers and addresses only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.models import Group, Member, Person
+from ..safety.escape import Md, mailto_href, tel_href
+from .audience import Audiences, Fact, Kind
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One person's name, phone and e-mail, with the tel: and mailto: links for them."""
+
+    name: Fact
+    phone: Fact | None
+    phone_href: Md | None
+    email: Fact | None
+    email_href: Md | None
+
+    def parts(self) -> list[str]:
+        """'Navn', 'Telefon …', 'E-mail …': the lines of a contact block on paper."""
+        return [x for x in (str(self.name), self.phone and f"Telefon {self.phone}", self.email and f"E-mail {self.email}") if x]
+
+    def ways(self) -> str:
+        """'telefon … eller e-mail …' for a sentence; empty when there is neither."""
+        return " eller ".join(x for x in (self.phone and f"telefon {self.phone}", self.email and f"e-mail {self.email}") if x)
+
+
+def _contact(person: Person | Member, name: Fact, contact_kind: Kind | None, audiences: Audiences) -> Contact:
+    def fact(text: str | None) -> Fact | None:
+        if text is None:
+            return None
+        return Fact(text) if contact_kind is None else audiences.fact(contact_kind, text)
+
+    return Contact(
+        name=name,
+        phone=fact(person.telefon),
+        phone_href=tel_href(person.telefon) if person.telefon else None,
+        email=fact(person.email),
+        email_href=mailto_href(person.email) if person.email else None,
+    )
+
+
+def organiser(group: Group, audiences: Audiences) -> Contact:
+    """The organiser: always public, since that is how a new foster carer finds the group."""
+    return _contact(group.arrangoer, Fact(group.arrangoer.navn), None, audiences)
+
+
+def shown_members(group: Group, audiences: Audiences) -> list[Contact]:
+    """Members who said yes to having their phone and e-mail on the site ('vis kontakt: ja') and gave one."""
+    return [
+        _contact(m, audiences.fact(Kind.MEMBER_NAME, m.navn), Kind.MEMBER_CONTACT, audiences)
+        for m in group.medlemmer
+        if m.vis_kontakt and (m.telefon or m.email)
+    ]
+
+
+def contact_list(group: Group, audiences: Audiences) -> list[Contact]:
+    """Everyone, for the private contact list: the organiser first when not a member, then the members."""
+    rows = [_contact(m, audiences.fact(Kind.MEMBER_NAME, m.navn), Kind.MEMBER_CONTACT, audiences) for m in group.medlemmer]
+    if group.arrangoer.navn not in group.member_names():
+        rows.insert(0, _contact(group.arrangoer, Fact(f"{group.arrangoer.navn} (arrangør)"), None, audiences))
+    return rows

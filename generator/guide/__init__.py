@@ -1,0 +1,1 @@
+"""BFA's guide as data (agendas, themes, rules, roles, advice) and the warnings it gives about a group file."""

@@ -1,0 +1,317 @@
+"""Read a group file's bytes into a tree of text scalars that remember their line and column."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import Union
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.tokens import CommentToken
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from ..errors import GroupError, Problem
+
+MAX_BYTES = 200_000
+# Deepest nesting the format needs: file > møder > møde > dagsorden > punkt.
+MAX_DEPTH = 5
+# Invisible characters that can make text read differently from what it is.
+_INVISIBLE = {
+    "\u200b": "et usynligt mellemrum (U+200B)",
+    "\u200e": "en usynlig retningsmarkør (U+200E)",
+    "\u200f": "en usynlig retningsmarkør (U+200F)",
+    "\u2028": "et usynligt linjeskift (U+2028)",
+    "\u2029": "et usynligt afsnitsskift (U+2029)",
+    "\ufeff": "et usynligt tegn (U+FEFF)",
+}
+_INVISIBLE.update({chr(c): f"en usynlig retningsændring (U+{c:04X})" for c in range(0x202A, 0x202F)})
+_INVISIBLE.update({chr(c): f"en usynlig retningsændring (U+{c:04X})" for c in range(0x2066, 0x206A)})
+# Characters worth a closer look: control characters (a lone CR too, CR LF is a line break) and the invisibles.
+_SUSPECT = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(_INVISIBLE) + "]|\r(?!\n)")
+# Past this many bad characters the rest are counted, not listed one by one.
+MAX_CHARACTER_PROBLEMS = 20
+
+# ruamel.yaml's English syntax messages, in the organiser's words.
+_SYNTAX = (
+    ("could not find expected ':'", "der mangler et kolon (:) efter feltnavnet"),
+    ("mapping values are not allowed here", "et kolon (:) står et sted, hvor det ikke må; sæt teksten i anførselstegn"),
+    ("found unexpected end of stream", "et anførselstegn eller en parentes bliver aldrig lukket"),
+    ("found undefined alias", "'*' kan ikke bruges her; sæt teksten i anførselstegn"),
+    ("expected <block end>", "indrykningen passer ikke; ret mellemrummene i starten af linjen"),
+    ("did not find expected key", "indrykningen passer ikke; ret mellemrummene i starten af linjen"),
+    ("did not find expected '-' indicator", "indrykningen passer ikke; ret mellemrummene i starten af linjen"),
+    ("that cannot start any token", "linjen starter med et tegn, der ikke må stå der; sæt teksten i anførselstegn"),
+    ("expected '<document start>'", "indrykningen passer ikke; ret mellemrummene i starten af linjen"),
+    ("expected the node content", "der mangler en værdi her; sæt teksten i anførselstegn"),
+    ("expected alphabetic or numeric character", "'&' og '*' kan ikke bruges her; sæt teksten i anførselstegn"),
+    ("sequence entries are not allowed here", "en linje med '- ' står et sted, hvor der ikke må være en liste; ret indrykningen"),
+    ("expected chomping or indentation indicators", "efter | eller > må der ikke stå mere på linjen; skriv teksten på linjerne nedenunder"),
+    ("expected indentation indicator", "efter | eller > må der ikke stå mere på linjen; skriv teksten på linjerne nedenunder"),
+    ("expected a comment or a line break", "efter | eller > må der ikke stå mere på linjen; skriv teksten på linjerne nedenunder"),
+    ("found unknown escape character", "en \\ i tekst i dobbelte anførselstegn skal skrives \\\\; eller brug enkelte anførselstegn"),
+    ("found unexpected document separator", "'---' eller '...' må ikke stå her; slet det"),
+    ("did not find expected ',' or ']'", "en liste i [ ] er ikke lukket rigtigt"),
+    ("did not find expected ',' or '}'", "en samling i { } er ikke lukket rigtigt"),
+    ("expected ',' or ']'", "en liste i [ ] er ikke lukket rigtigt"),
+    ("expected ',' or '}'", "en samling i { } er ikke lukket rigtigt"),
+)
+
+
+@dataclass(frozen=True)
+class Pos:
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Scalar:
+    value: str
+    pos: Pos
+    plain: bool
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.value in ("", "~", "null", "Null", "NULL")
+
+
+@dataclass(frozen=True)
+class Comment:
+    text: str
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Mapping:
+    items: tuple[tuple[Scalar, "Node"], ...]
+    pos: Pos
+    comments: tuple[Comment, ...] = ()  # the file's comments, on the root mapping only
+
+
+@dataclass(frozen=True)
+class Sequence:
+    items: tuple["Node", ...]
+    pos: Pos
+
+
+Node = Union[Scalar, Mapping, Sequence]
+
+
+def _pos(mark) -> Pos:
+    return Pos(mark.line + 1, mark.column + 1)
+
+
+def _line_col(text: str, index: int) -> Pos:
+    line = text.count("\n", 0, index) + 1
+    return Pos(line, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
+def decode(data: bytes, file: str) -> str:
+    """The file's text, or a GroupError when it is too large, empty or not UTF-8."""
+    if len(data) > MAX_BYTES:
+        raise GroupError([Problem(file, 1, 1, "", f"filen er for stor ({len(data):,} byte; højst {MAX_BYTES:,})".replace(",", "."))])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = data[: exc.start].decode("utf-8", "replace")
+        pos = _line_col(prefix, len(prefix))
+        raise GroupError([Problem(file, pos.line, pos.col, "", "filen er ikke gemt som UTF-8; gem den igen som UTF-8 i din editor")]) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _describe(char: str) -> str | None:
+    """Why `char` may not stand in a group file's text, or None when it may."""
+    if char in _INVISIBLE:
+        return f"teksten indeholder {_INVISIBLE[char]}; slet det"
+    if char == "\t":
+        return "tabulatortegn (tab) i teksten; brug mellemrum i stedet"
+    if char != "\n" and unicodedata.category(char) == "Cc":
+        return f"teksten indeholder et styretegn (U+{ord(char):04X}); slet det"
+    return None
+
+
+def _bad_characters(problems: list[Problem], file: str, hits: list[tuple[Pos, str]]) -> None:
+    """Report the first MAX_CHARACTER_PROBLEMS hits one by one and the rest in one line."""
+    for pos, message in hits[:MAX_CHARACTER_PROBLEMS]:
+        problems.append(Problem(file, pos.line, pos.col, "", message))
+    if len(hits) > MAX_CHARACTER_PROBLEMS:
+        pos = hits[MAX_CHARACTER_PROBLEMS][0]
+        rest = len(hits) - MAX_CHARACTER_PROBLEMS
+        problems.append(Problem(file, pos.line, pos.col, "", f"og {rest} tegn mere af samme slags herfra; ret dem også"))
+
+
+def _check_characters(text: str, file: str) -> list[Problem]:
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def pos_of(index: int) -> Pos:
+        line = bisect.bisect_right(line_starts, index)
+        return Pos(line, index - line_starts[line - 1] + 1)
+
+    hits: list[tuple[Pos, str]] = []
+    for match in _SUSPECT.finditer(text):
+        index, char = match.start(), match.group()
+        pos = pos_of(index)
+        if char == "\t":
+            where = "indrykning" if not text[line_starts[pos.line - 1] : index].strip() else "teksten"
+            hits.append((pos, f"tabulatortegn (tab) i {where}; brug mellemrum i stedet"))
+        else:
+            hits.append((pos, _describe(char) or ""))
+    problems: list[Problem] = []
+    _bad_characters(problems, file, hits)
+    for number, start in enumerate(line_starts, start=1):
+        if text.startswith("%", start):
+            problems.append(Problem(file, number, 1, "", "direktiver som %YAML og %TAG er ikke tilladt; slet linjen"))
+    return problems
+
+
+def _syntax_problem(exc: MarkedYAMLError, file: str) -> Problem:
+    unclosed = "end of stream" in (exc.problem or "") and exc.context_mark is not None
+    mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
+    pos = _pos(mark) if mark is not None else Pos(1, 1)
+    raw = f"{exc.context or ''} {exc.problem or ''}"
+    for english, danish in _SYNTAX:
+        if english in raw:
+            return Problem(file, pos.line, pos.col, "", f"YAML-fejl: {danish}")
+    return Problem(file, pos.line, pos.col, "", f"YAML-fejl: filen kan ikke læses her ({(exc.problem or exc.context or '').strip()})")
+
+
+class _TooDeep(Exception):
+    """Raised to stop reading a file that nests deeper than the format allows."""
+
+
+class _Builder:
+    """Turns ruamel.yaml's parse events into Nodes, collecting what the format forbids."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+        self.comments: dict[Pos, Comment] = {}
+
+    def watch(self, events):
+        """Pass the events through, keeping the comments ruamel.yaml attaches to them."""
+        for event in events:
+            self._keep_comments(getattr(event, "comment", None))
+            yield event
+
+    def _keep_comments(self, found) -> None:
+        if isinstance(found, list):
+            for item in found:
+                self._keep_comments(item)
+        elif isinstance(found, CommentToken):
+            pos = _pos(found.start_mark)
+            self.comments.setdefault(pos, Comment(found.value, pos))
+
+    def _flag(self, event, message: str) -> None:
+        pos = _pos(event.start_mark)
+        self.problems.append(Problem(self.file, pos.line, pos.col, "", message))
+
+    def _check_value(self, event, value: str) -> None:
+        """Escapes in quoted text ("\\u202e", "\\x1b") make characters the raw text check never sees."""
+        hits = []
+        for char in dict.fromkeys(value):
+            message = _describe(char)
+            if message:
+                hits.append((_pos(event.start_mark), message))
+        _bad_characters(self.problems, self.file, hits)
+
+    def _check_event(self, event) -> None:
+        if getattr(event, "anchor", None) and not isinstance(event, AliasEvent):
+            self._flag(event, f"ankre (&{event.anchor}) er ikke tilladt; skriv værdien ud hver gang")
+        if getattr(event, "tag", None):
+            self._flag(event, f"typeangivelser ({event.tag}) er ikke tilladt; skriv bare værdien")
+
+    def node(self, events, event, depth: int) -> Node:
+        self._check_event(event)
+        if isinstance(event, AliasEvent):
+            self._flag(event, f"henvisninger (*{event.anchor}) er ikke tilladt; skriv værdien ud hver gang")
+            return Scalar("", _pos(event.start_mark), True)
+        if isinstance(event, ScalarEvent):
+            # ruamel.yaml marks the fold points of '>' scalars with BEL; control characters
+            # are rejected before parsing, so every BEL here is such a mark.
+            value = event.value.replace("\a", "")
+            self._check_value(event, value)
+            return Scalar(value, _pos(event.start_mark), event.style is None)
+        if depth > MAX_DEPTH:
+            # Stop here: ruamel.yaml's scanner slows down with every level, so a file of
+            # nothing but '[' would otherwise keep it busy for minutes.
+            self._flag(event, "for mange niveauer af indrykning; gruppefilen har højst fem")
+            raise _TooDeep
+        if isinstance(event, SequenceStartEvent):
+            items = []
+            for child in events:
+                if isinstance(child, SequenceEndEvent):
+                    break
+                items.append(self.node(events, child, depth + 1))
+            return Sequence(tuple(items), _pos(event.start_mark))
+        if isinstance(event, MappingStartEvent):
+            return self._mapping(events, event, depth)
+        raise AssertionError(f"unexpected event {event!r}")
+
+    def _mapping(self, events, start, depth: int) -> Mapping:
+        items: list[tuple[Scalar, Node]] = []
+        seen: dict[str, Pos] = {}
+        for key_event in events:
+            if isinstance(key_event, MappingEndEvent):
+                break
+            key = self.node(events, key_event, depth + 1)
+            value = self.node(events, next(events), depth + 1)
+            if not isinstance(key, Scalar):
+                self.problems.append(Problem(self.file, key.pos.line, key.pos.col, "", "et feltnavn skal være almindelig tekst"))
+                continue
+            if key.value in seen:
+                first = seen[key.value]
+                self.problems.append(
+                    Problem(self.file, key.pos.line, key.pos.col, key.value, f"feltet står to gange (første gang i linje {first.line}); slet det ene")
+                )
+                continue
+            seen[key.value] = key.pos
+            items.append((key, value))
+        return Mapping(tuple(items), _pos(start.start_mark))
+
+
+def parse(text: str, file: str) -> Mapping:
+    """The document's root mapping; a GroupError listing every problem otherwise."""
+    problems = _check_characters(text, file)
+    if problems:
+        raise GroupError(problems)
+    builder = _Builder(file)
+    root: Node | None = None
+    documents = 0
+    try:
+        events = builder.watch(YAML(typ="rt").parse(text))
+        for event in events:
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    builder._flag(event, "filen indeholder flere dokumenter (---); der må kun være ét pr. gruppe")
+                    break
+            elif isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent)):
+                root = builder.node(events, event, 1)
+    except _TooDeep:
+        raise GroupError(builder.problems) from None
+    except MarkedYAMLError as exc:
+        raise GroupError([*builder.problems, _syntax_problem(exc, file)]) from None
+    except YAMLError as exc:
+        raise GroupError([*builder.problems, Problem(file, 1, 1, "", f"YAML-fejl: filen kan ikke læses ({exc})")]) from None
+    if builder.problems:
+        raise GroupError(builder.problems)
+    if root is None or (isinstance(root, Scalar) and root.is_null):
+        raise GroupError([Problem(file, 1, 1, "", "filen er tom; start med 'navn:' og gruppens navn")])
+    if not isinstance(root, Mapping):
+        raise GroupError([Problem(file, root.pos.line, root.pos.col, "", "filen skal bestå af felter som 'navn: …'")])
+    return replace(root, comments=tuple(sorted(builder.comments.values(), key=lambda c: (c.pos.line, c.pos.col))))
+
+
+def load(data: bytes, file: str) -> Mapping:
+    """Decode and parse a group file's bytes."""
+    return parse(decode(data, file), file)

@@ -1,0 +1,35 @@
+"""Make untrusted text inert wherever it lands in generated Markdown, HTML and URLs."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+
+class Md(str):
+    """Markdown or HTML the project wrote itself (or built from validated data): output as is."""
+
+
+def text(value: object) -> str:
+    """Text that shows exactly as written in Markdown, HTML text and quoted HTML attributes.
+
+    Every ASCII punctuation character becomes a numeric character reference, so no
+    Markdown syntax (emphasis, links, attribute lists, emoji shortcodes, tables, HTML)
+    can start, and line breaks are folded so text cannot leave its block.
+    """
+    if isinstance(value, Md):
+        return value
+    flat = " ".join(str(value).split())
+    return "".join(f"&#{ord(c)};" if (c.isascii() and not c.isalnum() and c != " ") else c for c in flat)
+
+
+def url_part(value: str) -> str:
+    """One component of a URL the code builds (mailto:, tel:), percent-encoded."""
+    return quote(value, safe="@.+")
+
+
+def tel_href(phone: str) -> Md:
+    return Md("tel:" + url_part(phone.replace(" ", "")))
+
+
+def mailto_href(email: str) -> Md:
+    return Md("mailto:" + url_part(email))

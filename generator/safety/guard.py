@@ -1,0 +1,214 @@
+"""Last line of defence: find scripts, event handlers, javascript: and outside loads in a built site."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from typing import Iterable
+
+from ..errors import Problem
+
+# The theme's bundle, linked relative to the page or (on 404.html) from the site's root path.
+_BUNDLE = re.compile(r"(?:(?:\.\./)*|/(?:[A-Za-z0-9._~%-]+/)*)assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js")
+# Elements no page of ours contains: they run code, load other pages or change where links go.
+_FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "portal"})
+# Attributes whose value the browser fetches while showing the page.
+_LOADING_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "imagesrcset"})
+_LOADING_LINK_RELS = frozenset({"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "modulepreload", "manifest", "preconnect", "dns-prefetch", "prerender", "import"})
+# webcal: is the calendar subscription link, built by calendar_links from the validated https address.
+_LINK_SCHEMES = frozenset({"https", "mailto", "tel", "webcal"})
+_SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript"})
+# Attributes a browser reads as an address (and so may run a javascript: address from).
+_URL_ATTRIBUTES = frozenset({
+    "href", "xlink:href", "src", "srcset", "action", "formaction", "data", "poster", "background", "cite",
+    "longdesc", "usemap", "manifest", "codebase", "ping", "lowsrc", "dynsrc", "imagesrcset", "content",
+})
+# SVG animation elements can set any attribute, so every attribute of theirs is looked at.
+_ANIMATION_TAGS = frozenset({"animate", "set"})
+# The attributes _check_attribute looks at beyond the on* handlers.
+_CHECKED_ATTRIBUTES = _URL_ATTRIBUTES | _LOADING_ATTRIBUTES | {"href", "xlink:href", "action", "formaction", "style"}
+# What Material's search index keeps of a page's markup (material/plugins/search/plugin.py): tags without attributes.
+_SEARCH_TAGS = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+_TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_CSS_URL = re.compile(r"url\s*\(|@import|expression\s*\(", re.I)
+
+
+def script_patterns(templates: Iterable[str]) -> tuple[re.Pattern[str], ...]:
+    """The inline scripts the theme's and the project's templates write, as patterns for whole script bodies.
+
+    A `{{ … }}` inside a script becomes a gap that may hold no quote, backslash or angle bracket,
+    so a filled-in value can never end the string it stands in.
+    """
+    patterns = []
+    for template in templates:
+        for body in _TEMPLATE_SCRIPT.findall(template):
+            parts = _JINJA_EXPRESSION.split(body)
+            patterns.append(re.compile(r"[^\"'\\<>]*".join(re.escape(part) for part in parts)))
+    return tuple(dict.fromkeys(patterns))
+
+
+def _printable(value: str, limit: int = 60) -> str:
+    shown = "".join(c if c.isprintable() else "?" for c in value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _url_scheme(value: str) -> str | None:
+    # Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
+    compact = re.sub(r"[\x00-\x20\x7f]+", "", value).lower()
+    match = _SCHEME.match(compact)
+    return match[1] if match else None
+
+
+def _is_local(value: str) -> bool:
+    """A URL that stays on the site: relative, or an absolute path (not '//host')."""
+    compact = re.sub(r"[\x00-\x20\x7f]+", "", value).replace("\\", "/")
+    return _url_scheme(value) is None and not compact.startswith("//")
+
+
+class _PageScanner(HTMLParser):
+    """Collects what a page contains that the project never writes itself."""
+
+    def __init__(self, scripts: tuple[re.Pattern[str], ...]):
+        super().__init__(convert_charrefs=True)
+        self.scripts = scripts
+        self.findings: list[str] = []
+        self.script_tags = 0
+        self._script: dict[str, str] | None = None
+        self._script_body: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._check_element(tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._check_element(tag, attrs)
+        if tag == "script":
+            self.handle_endtag("script")
+
+    def _check_element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag in _FORBIDDEN_ELEMENTS:
+            self.findings.append(f"et <{tag}>-element")
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            self.findings.append("en <meta http-equiv=refresh>, der sender videre til en anden side")
+        if tag == "script":
+            self.script_tags += 1
+            self._script = values
+            self._script_body = []
+        for name, value in values.items():
+            self._check_attribute(tag, name, value, values)
+
+    def _check_attribute(self, tag: str, name: str, value: str, values: dict[str, str]) -> None:
+        if name.startswith("on"):
+            self.findings.append(f"en hændelsesattribut ({_printable(name)}) på <{tag}>")
+            return
+        if name not in _CHECKED_ATTRIBUTES and tag not in _ANIMATION_TAGS:
+            return  # none of the checks below looks at it (most attributes: class, id, SVG path data, aria-*)
+        scheme = _url_scheme(value)
+        if scheme in _SCRIPT_SCHEMES and (name in _URL_ATTRIBUTES or tag in _ANIMATION_TAGS):
+            self.findings.append(f"en {scheme}:-adresse i {name} på <{tag}>")
+            return
+        if name in ("action", "formaction") and value:
+            self.findings.append(f"en formular, der sender til {_printable(value)}")
+        elif name in ("href", "xlink:href") and tag in ("a", "area") and scheme is not None and scheme not in _LINK_SCHEMES:
+            self.findings.append(f"et link af typen {_printable(scheme)}: på <{tag}>")
+        elif name in ("href", "xlink:href") and tag not in ("a", "area", "link") and not _is_local(value):
+            self.findings.append(f"en henvisning til en anden server ({name} på <{tag}>)")
+        elif name in _LOADING_ATTRIBUTES and not all(_is_local(part.strip().split(" ")[0]) for part in value.split(",") if part.strip()):
+            self.findings.append(f"noget, der hentes fra en anden server ({name} på <{tag}>)")
+        elif name == "style" and _CSS_URL.search(value):
+            self.findings.append(f"CSS, der kan hente noget (style på <{tag}>)")
+        if tag == "link" and name == "href" and not _is_local(value):
+            rels = set(values.get("rel", "").lower().split())
+            if rels & _LOADING_LINK_RELS:
+                self.findings.append(f"en <link rel={_printable(values.get('rel', ''))}>, der henter fra en anden server")
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script_body.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag != "script" or self._script is None:
+            return
+        attrs, body = self._script, "".join(self._script_body)
+        self._script = None
+        if set(attrs) == {"src"} and not body.strip():
+            if not _BUNDLE.fullmatch(attrs["src"]):
+                self.findings.append(f"et <script>-element, der henter {_printable(attrs['src'])}")
+        elif attrs == {"id": "__config", "type": "application/json"}:
+            try:
+                json.loads(body)
+            except ValueError:
+                self.findings.append("et <script>-element med indstillinger, der ikke er gyldig JSON")
+        elif attrs or not any(pattern.fullmatch(body) for pattern in self.scripts):
+            self.findings.append("et <script>-element")
+
+
+def scan_page(html: str, scripts: tuple[re.Pattern[str], ...]) -> list[str]:
+    """What the page holds that the project never writes (empty when the page is clean), in Danish."""
+    scanner = _PageScanner(scripts)
+    scanner.feed(html)
+    scanner.close()
+    findings = list(scanner.findings)
+    # A second look at the raw text, in case a browser would parse a tag that the scanner did not.
+    if len(re.findall(r"<script\b", html, re.I)) != scanner.script_tags:
+        findings.append("et <script>-element, som er skrevet, så det er svært at få øje på")
+    return list(dict.fromkeys(findings))
+
+
+class _FragmentTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _SEARCH_TAGS or attrs:
+            self.found.append(tag)
+
+    handle_startendtag = handle_starttag
+
+
+def scan_search_index(text: str) -> list[str]:
+    """Markup in the search index beyond what Material's search keeps; the search box shows it as HTML."""
+    try:
+        docs = json.loads(text)["docs"]
+    except (ValueError, KeyError, TypeError):
+        return ["et søgeindeks, der ikke kan læses"]
+    findings = []
+    for doc in docs:
+        for key in ("title", "text"):
+            parser = _FragmentTags()
+            parser.feed(str(doc.get(key, "")))
+            parser.close()
+            findings += [f"søgeindekset indeholder et <{tag}>-element" for tag in parser.found]
+        if not _is_local(str(doc.get("location", ""))):
+            findings.append("søgeindekset peger på en anden server")
+    return list(dict.fromkeys(findings))
+
+
+def _pages_list(pages: list[str]) -> str:
+    shown = ", ".join(pages[:3])
+    return shown if len(pages) <= 3 else f"{shown} og {len(pages) - 3} andre"
+
+
+def check_site(
+    pages: dict[str, str], search_index: str | None, scripts: tuple[re.Pattern[str], ...], file: str
+) -> list[Problem]:
+    """One problem per kind of finding in the built site; the site must not be published when there are any."""
+    found = {rel: scan_page(html, scripts) for rel, html in sorted(pages.items())}
+    if search_index is not None:
+        found["search/search_index.json"] = scan_search_index(search_index)
+    where: dict[str, list[str]] = {}
+    for rel, findings in found.items():
+        for finding in findings:
+            where.setdefault(finding, []).append(rel)
+    return [
+        Problem(
+            file, 1, 1, "",
+            f"den byggede side indeholder {finding}, som netvaerk ikke selv har sat ind ({_pages_list(rels)}); "
+            "siden er ikke lagt ud, og den forrige udgave er urørt",
+        )
+        for finding, rels in where.items()
+    ]

@@ -1,0 +1,300 @@
+"""What each page of a group's site shows, as plain data taken from the meeting views and the guide."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from .. import danish
+from ..facts import people
+from ..facts.audience import Audiences
+from ..facts.links import QR_FILE, feed_links
+from ..facts.meeting import AgendaFacts, AgendaRow, GroupMeetings, MeetingKind, agenda_facts, audiences_for, group_meetings, theme_description
+from ..guide import content as guide
+from ..guide.agenda import timed
+from ..model.models import Group
+from ..safety.escape import Md
+from .render import Page
+from .timebar import Bar, TimeBar, time_bar
+
+NETWORK_KIND_LABELS = {
+    "støtte": "støtte i hverdagen",
+    "studiegruppe": "studiegruppe med vægt på teori",
+    "faglig vejledning": "faglig vejledning om arbejdet med børn i eget hjem",
+    "supervision": "supervision",
+}
+MEETING_FORM_LABELS = {
+    "fysisk": "Vi mødes fysisk.",
+    "mail": "Vi holder kontakten over mail.",
+    "begge": "Vi mødes fysisk og holder også kontakten over mail.",
+}
+
+
+@dataclass(frozen=True)
+class AgendaTable:
+    """An agenda as the site's table shows it: each row beside its stretch of the meeting's time bar."""
+
+    rows: tuple[tuple[AgendaRow, Bar], ...]
+    start: str
+    end: str
+    total: str
+    scale: TimeBar
+
+
+def agenda_table(agenda: AgendaFacts) -> AgendaTable:
+    scale = time_bar(agenda.timed)
+    return AgendaTable(tuple(zip(agenda.rows, scale.bars, strict=True)), agenda.start, agenda.end, agenda.total, scale)
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every page draws on: the group, its meetings as views, "today" and who may see what."""
+
+    group: Group
+    meetings: GroupMeetings
+    today: dt.date
+    audiences: Audiences
+
+
+def site_facts(group: Group, today: dt.date) -> Site:
+    audiences = audiences_for(group)
+    return Site(group, group_meetings(group, today, audiences), today, audiences)
+
+
+def _common(site: Site) -> dict[str, Any]:
+    return {"group_name": site.group.navn, "credit": guide.credit()}
+
+
+def _members(count: int) -> str:
+    return f"{count} medlem" if count == 1 else f"{count} medlemmer"
+
+
+def home_page(site: Site) -> Page:
+    group = site.group
+    return Page(
+        "index.md",
+        "index.md.j2",
+        {
+            **_common(site),
+            "city": group.by,
+            "purpose": group.formaal,
+            "kinds": [NETWORK_KIND_LABELS[k] for k in group.netvaerkstype],
+            "form": MEETING_FORM_LABELS[group.moedeform],
+            "next": site.meetings.next,
+            "organiser": people.organiser(group, site.audiences),
+            "members": _members(len(group.medlemmer)),
+        },
+        "Forside",
+    )
+
+
+def plan_page(site: Site) -> Page:
+    return Page(
+        "moeder/index.md",
+        "moedeplan.md.j2",
+        {**_common(site), "upcoming": site.meetings.upcoming(site.today), "past": list(reversed(site.meetings.past(site.today)))},
+        "Mødeplan",
+    )
+
+
+def meeting_pages(site: Site) -> list[Page]:
+    return [
+        Page(
+            m.page,
+            "moede.md.j2",
+            {
+                **_common(site),
+                "m": m,
+                "agenda": agenda_table(m.agenda),
+                "afbud": site.group.aftaler.afbud,
+                "questions": guide.preparation_questions() if m.kind is MeetingKind.FIRST else (),
+            },
+            m.date,
+        )
+        for m in site.meetings.all
+    ]
+
+
+def agendas_page(site: Site) -> Page:
+    day = dt.date(2000, 1, 1)
+    views = [
+        {"title": a.title, "intro": a.intro, "agenda": agenda_table(agenda_facts(timed(day, dt.time(18, 0), a.items, a.key), site.audiences))}
+        for a in guide.agendas()
+    ]
+    return Page("dagsordener.md", "dagsordener.md.j2", {**_common(site), "agendas": views}, "Dagsordener")
+
+
+def rules_page(site: Site) -> Page:
+    own, advice = [], []
+    for rule in guide.rules():
+        field_name = {"nye medlemmer": "nye_medlemmer", "mødepligt": "moedepligt", "grænsevogter": "graensevogter"}.get(rule.key, rule.key)
+        value = getattr(site.group.aftaler, field_name)
+        if rule.key == "grænsevogter" and value:
+            value = f"{value} er gruppens grænsevogter."
+        entry = {"title": rule.title, "advice": rule.advice, "own": value}
+        (own if value else advice).append(entry)
+    return Page("spilleregler.md", "spilleregler.md.j2", {**_common(site), "own": own, "advice": advice}, "Spilleregler")
+
+
+def themes_page(site: Site) -> Page:
+    group = site.group
+    uses: dict[str, list[dict[str, Any]]] = {}
+    own_names: list[str] = [t.navn for t in group.temaer]
+    for m in site.meetings.all:
+        if not m.theme:
+            continue
+        found = guide.find_theme(m.theme)
+        if not found and all(n.casefold() != m.theme.casefold() for n in own_names):
+            own_names.append(m.theme)
+        uses.setdefault(found.name if found else m.theme.casefold(), []).append(
+            {"date": m.date, "href": Md(f"{m.iso}.md"), "owners": m.theme_owners, "cancelled": m.cancelled}
+        )
+
+    def entry(name: str, description: str | None, key: str) -> dict[str, Any]:
+        return {"name": name, "description": description, "uses": uses.get(key, [])}
+
+    categories = [
+        {
+            "title": title,
+            "themes": [entry(t.name, t.description, t.name) for t in guide.themes() if t.category == category],
+        }
+        for category, title in (("arbejde", "Arbejdsrelaterede emner"), ("dynamik", "Gruppens dynamik og læring"))
+    ]
+    own = [entry(n, theme_description(group, n), n.casefold()) for n in own_names if guide.find_theme(n) is None]
+    return Page(
+        "temaer.md",
+        "temaer.md.j2",
+        {
+            **_common(site),
+            "categories": categories,
+            "own": own,
+            "advice": guide.theme_advice(),
+            "websites": [{"label": label, "href": Md(url)} for label, url in guide.theme_websites()],
+        },
+        "Temaer",
+    )
+
+
+def roles_page(site: Site) -> Page:
+    group = site.group
+    return Page(
+        "roller.md",
+        "roller.md.j2",
+        {
+            **_common(site),
+            "roles": guide.roles(),
+            "meetings": site.meetings.all,
+            "organiser": group.arrangoer.navn,
+            "boundary_keeper": group.aftaler.graensevogter,
+            "public_members": people.shown_members(group, site.audiences),
+        },
+        "Roller",
+    )
+
+
+def invitation_lines(site: Site) -> list[str]:
+    """The guide's invitation letter, filled in from the group file, as lines of plain text."""
+    group, first = site.group, site.meetings.first
+    opening = (
+        f"{first.weekday_date.capitalize()} kl. {first.start} holder vi opstartsmøde i {group.navn} på {first.place}."
+        if first
+        else f"Vi holder snart opstartsmøde i {group.navn}."
+    )
+    contact = people.organiser(group, site.audiences).ways()
+    return [
+        f"{group.by + ', ' if group.by else ''}{danish.short_date(site.today)}",
+        "",
+        "Kære familieplejer",
+        "",
+        "Har du lyst til at være med i en netværksgruppe for familieplejere?",
+        "",
+        f"{opening} Jeg håber, at du har lyst og mulighed for at komme.",
+        "",
+        "Vi har endnu ikke lagt fast, hvad gruppen skal handle om, eller hvordan den skal fungere. "
+        "Det finder vi ud af sammen på de første møder.",
+        "",
+        "På det første møde fortæller vi hver især, hvad vi gerne vil have ud af et netværk. "
+        "Tænk gerne over disse spørgsmål inden mødet:",
+        "",
+        *[f"- {q}" for q in guide.preparation_questions()],
+        "",
+        f"Jeg har inviteret {len(group.medlemmer)} familieplejere. "
+        + (f"Giv mig besked senest {first.deadline}, om du kan komme" if first and first.deadline else "Giv mig besked, om du kan komme")
+        + (f", på {contact}." if contact else "."),
+        "",
+        (f"{first.ordstyrer} er ordstyrer på mødet, og" if first and first.ordstyrer else "Der er en ordstyrer på mødet, og")
+        + " der er lidt at spise og drikke undervejs.",
+        "",
+        "Jeg glæder mig til at se dig.",
+        "",
+        "Med venlig hilsen",
+        group.arrangoer.navn,
+        "",
+        "PS: Dagsordenen for mødet står herunder, så du kan se, hvad der skal ske. "
+        "Har du spørgsmål, er du meget velkommen til at kontakte mig.",
+    ]
+
+
+def start_page(site: Site) -> Page:
+    return Page(
+        "kom-godt-i-gang.md",
+        "kom-godt-i-gang.md.j2",
+        {
+            **_common(site),
+            "advice": guide.first_meeting_advice(),
+            "experiences": guide.experiences(),
+            "questions": guide.preparation_questions(),
+        },
+        "Kom godt i gang",
+    )
+
+
+def invitation_page(site: Site) -> Page:
+    """The invitation letter and the first meeting's agenda: a page of its own, to send or print."""
+    first = site.meetings.first
+    return Page(
+        "invitation.md",
+        "invitation.md.j2",
+        {
+            **_common(site),
+            "letter": invitation_lines(site),
+            "first": first,
+            "agenda": agenda_table(first.agenda) if first else None,
+        },
+        "Invitation",
+    )
+
+
+def calendar_page(site: Site) -> Page:
+    """How to get the meetings into a phone's calendar: subscribe, Google, Outlook, QR code."""
+    links = feed_links(site.group)
+    return Page(
+        "kalender.md",
+        "kalender.md.j2",
+        {
+            **_common(site),
+            "links": links,
+            "address": str(links.https) if links.https else None,
+            "page_address": str(links.page) if links.page else None,
+            "qr": Md(QR_FILE) if links.page else None,
+            "reminder": site.group.paamindelse,
+        },
+        "Kalender",
+    )
+
+
+def site_pages(site: Site) -> list[Page]:
+    """Every page of the group's site, in navigation order."""
+    return [
+        home_page(site),
+        plan_page(site),
+        *meeting_pages(site),
+        calendar_page(site),
+        agendas_page(site),
+        rules_page(site),
+        themes_page(site),
+        roles_page(site),
+        start_page(site),
+        invitation_page(site),
+    ]

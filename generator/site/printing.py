@@ -1,0 +1,131 @@
+"""What the meeting needs on paper: the invitation (print and e-mail text), agenda posters, the contact list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+
+from .. import danish
+from ..facts import people
+from ..facts.meeting import AgendaFacts, POSTER_FOLDER, MeetingKind
+from ..facts.qr import qr_inline
+from ..safety.escape import Md
+from .pages import Site, invitation_lines
+from .render import Page, render
+
+CSS = f"{POSTER_FOLDER}/udskrift.css"
+INVITATION_HTML = f"{POSTER_FOLDER}/invitation.html"
+INVITATION_TXT = f"{POSTER_FOLDER}/invitation.txt"
+BOM = "\ufeff"  # lets a browser see that the .txt file is UTF-8 on any web host
+
+
+def contact_list_name(slug: str) -> str:
+    return f"{slug}-kontaktliste.html"
+
+
+def letter_blocks(lines: list[str]) -> list[dict[str, Any]]:
+    """The letter's lines as paragraphs and bullet lists, split at blank lines."""
+    blocks: list[dict[str, Any]] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        if line:
+            current.append(line)
+            continue
+        if current:
+            bullets = all(c.startswith("- ") for c in current)
+            blocks.append({"list": bullets, "lines": [c.removeprefix("- ") for c in current] if bullets else current})
+        current = []
+    return blocks
+
+
+def _common(site: Site) -> dict[str, Any]:
+    # The printables follow the group's choice about search engines, like its other pages.
+    return {"group_name": site.group.navn, "css": Md("udskrift.css"), "icon": Md("../assets/icon.svg"), "searchable": site.group.soegemaskiner}
+
+
+def invitation_page(site: Site) -> Page:
+    first, group = site.meetings.first, site.group
+    return Page(
+        INVITATION_HTML,
+        "udskrift/invitation.html.j2",
+        {
+            **_common(site),
+            "when": f"{first.weekday_date.capitalize()} kl. {first.start}–{first.end}" if first else None,
+            "place": first.place if first else None,
+            "deadline": first.deadline if first else None,
+            "organiser": people.organiser(group, site.audiences).parts(),
+            "qr": qr_inline(group.adresse) if group.adresse else None,
+            "url": group.adresse,
+            "blocks": letter_blocks(invitation_lines(site)),
+            "agenda": first.agenda.rows if first else [],
+            "agenda_title": f"Dagsorden for {first.weekday_date}" if first else None,
+        },
+    )
+
+
+def _agenda_lines(agenda: AgendaFacts) -> list[str]:
+    return [f"{row.clock}  {row.title}" + (f" ({row.by_name})" if row.by_name else "") for row in agenda.rows]
+
+
+def invitation_text(site: Site) -> str:
+    """The letter as plain text to paste into an e-mail, with the agenda it promises below it."""
+    lines = invitation_lines(site)
+    first = site.meetings.first
+    if first:
+        lines += ["", "", f"DAGSORDEN {first.weekday_date.upper()}", str(first.place), "", *_agenda_lines(first.agenda)]
+    if site.group.adresse:
+        lines += ["", f"Læs mere om gruppen: {site.group.adresse}"]
+    return BOM + "\n".join(lines) + "\n"
+
+
+def poster_pages(site: Site) -> list[Page]:
+    """One agenda poster per meeting that is not cancelled."""
+    pages = []
+    for m in site.meetings.all:
+        if m.poster is None:
+            continue
+        rows = m.agenda.rows
+        roles = [f"{label}: {name}" for label, name in (("Ordstyrer", m.ordstyrer), ("Referent", m.referent), ("Vært", m.host)) if name]
+        pages.append(
+            Page(
+                m.poster,
+                "udskrift/plakat.html.j2",
+                {
+                    **_common(site),
+                    "date": m.weekday_date.capitalize(),
+                    "place": m.place,
+                    "theme": m.theme,
+                    "evaluation": m.kind is MeetingKind.EVALUATION,
+                    "roles": roles,
+                    "rows": rows,
+                    # Long agendas get smaller type, so the poster stays on one A4 page.
+                    "size": Md("nv-stor" if len(rows) <= 7 else ("nv-mellem" if len(rows) <= 11 else "nv-lille")),
+                },
+            )
+        )
+    return pages
+
+
+def contact_list_page(site: Site, slug: str) -> Page:
+    return Page(
+        contact_list_name(slug),
+        "udskrift/kontaktliste.html.j2",
+        {"group_name": site.group.navn, "rows": people.contact_list(site.group, site.audiences), "date": danish.short_date(site.today)},
+    )
+
+
+def print_files(env: jinja2.Environment, site: Site) -> dict[str, str]:
+    """The printable files published with the site, by path below its docs folder."""
+    files = {CSS: env.get_template("udskrift/udskrift.css.j2").render()}
+    files[INVITATION_HTML] = render(env, invitation_page(site))
+    files[INVITATION_TXT] = invitation_text(site)
+    for page in poster_pages(site):
+        files[page.path] = render(env, page)
+    return files
+
+
+def private_files(env: jinja2.Environment, site: Site, slug: str) -> dict[str, str]:
+    """Files for the members only, never published: the contact list, by file name."""
+    page = contact_list_page(site, slug)
+    return {page.path: render(env, page)}
