@@ -1,0 +1,94 @@
+"""`netvaerk adgangskode`: make the passphrase for a group's members' area and say where it must go."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+from pathlib import Path
+
+import click
+
+from ..build.generate import passphrase_file, passphrase_variable
+from ..build.pipeline import Project, display_path
+from ..build.writer import write_private
+from ..errors import GroupError
+from ..guide.check import check
+from ..model.slug import slug_for
+from ..organiser.passphrase import WORD_LIST, WORDS, entropy_bits, masked_form, new_passphrase, words
+from . import options
+from .texts import HELP_OPTION, Command
+
+
+def _how_to_share(slug: str, passphrase: str) -> list[str]:
+    name = passphrase_variable(slug)
+    return [
+        "Bygger I siden hos GitHub, GitLab eller Netlify, skal adgangskoden også ligge dér som en hemmelighed",
+        f"med navnet {name}:",
+        f"  GitHub:  Settings › Secrets and variables › Actions › New repository secret. Name: {name}, Secret: adgangskoden.",
+        f"  GitLab:  Settings › CI/CD › Variables › Add variable. Key: {name}, Value: {masked_form(passphrase)}",
+        "           (med punktummer, for GitLab kan kun skjule værdier uden mellemrum), og sæt flueben ved »Masked«.",
+        f"  Netlify: Site configuration › Environment variables › Add a variable. Key: {name}, Value: adgangskoden.",
+        "Ændringer i arbejdsgangen (workflow-filen) er ikke nødvendige.",
+    ]
+
+
+def _after_change(slug: str) -> list[str]:
+    return [
+        "Når siden er bygget igen med den nye adgangskode:",
+        "  - Den gamle adgangskode og de gamle links og QR-koder virker ikke længere. Giv medlemmerne den nye,",
+        f"    fx med den nye invitation, som netvaerk build skriver i private/{slug}-invitation.html.",
+        "  - Medlemmernes kalender får en ny adresse. Den, der abonnerer på den, skal slette det gamle abonnement i",
+        "    telefonens kalender og abonnere igen fra siden Kalender, når de har låst op med den nye adgangskode.",
+    ]
+
+
+@click.command(
+    "adgangskode",
+    cls=Command,
+    short_help="Lav adgangskoden til en gruppes medlemsområde.",
+    help=(
+        "Lav adgangskoden til gruppens medlemsområde (medlemsområde: ja) og gem den i private/GRUPPE.adgangskode, "
+        "som aldrig kommer i git. En adgangskode, der findes i forvejen, bliver kun skiftet ud med --ny."
+    ),
+)
+@click.argument("fil", type=click.Path(path_type=Path))
+@click.option("--ny", "new", is_flag=True, help="Lav en ny adgangskode i stedet for den, der er. Den gamle holder op med at virke.")
+@HELP_OPTION
+def adgangskode(fil: Path, new: bool) -> None:
+    project = Project(Path.cwd())
+    file = display_path(fil, project)
+    try:
+        group, _ = check(fil.read_bytes(), file)
+    except OSError:
+        click.echo(f"{file}:1:1: filen findes ikke eller kan ikke læses", err=True)
+        sys.exit(1)
+    except GroupError as exc:
+        options.report(exc.problems)
+        sys.exit(1)
+    slug = slug_for(fil.stem)
+    target = project.root / passphrase_file(slug)
+    if target.exists() and not new:
+        click.echo(f"{passphrase_file(slug)}: findes allerede og bliver ikke skiftet ud; skriv --ny for at lave en ny adgangskode", err=True)
+        sys.exit(1)
+    word_list = words(WORD_LIST.read_text(encoding="utf-8"))
+    passphrase = new_passphrase(word_list, secrets.choice)
+    write_private(project.private, {target.name: passphrase + "\n"})
+    click.echo(f"{passphrase_file(slug)}: {'ny ' if new else ''}adgangskode gemt (kun du kan læse filen).")
+    click.echo("")
+    click.echo(f"  {passphrase}")
+    click.echo("")
+    count = f"{len(word_list):,}".replace(",", ".")  # Danish thousands separator
+    click.echo(
+        f"Den er {WORDS} tilfældige ord ud af {count} ord, så der er omkring {entropy_bits(word_list):.0f} bits i den: "
+        "den kan ikke gættes, heller ikke af mange computere."
+    )
+    click.echo("Giv den kun til gruppens medlemmer, fx på et møde. Skriv den aldrig i gruppefilen, og læg den aldrig i git.")
+    if not group.medlemsomraade:
+        click.echo(f"Husk at skrive 'medlemsområde: ja' i {file}; ellers bruges adgangskoden ikke.")
+    click.echo("")
+    for line in _how_to_share(slug, passphrase):
+        click.echo(line)
+    if new:
+        click.echo("")
+        for line in _after_change(slug):
+            click.echo(line)
