@@ -241,20 +241,6 @@ def remove_preview(folder: Path) -> None:
         shutil.rmtree(folder)
 
 
-def create_file(path: Path, data: bytes) -> None:
-    """Write a new file; FileExistsError if it is already there (never overwrites)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "xb") as handle:
-        handle.write(data)
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Replace a file's bytes in one step, so it is never left half written."""
-    tmp = path.with_name(f".{path.name}.netvaerk-tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 def write_private(folder: Path, files: dict[str, str]) -> None:
     """Write the members-only files, readable by the owner alone."""
     folder.mkdir(mode=0o700, exist_ok=True)
