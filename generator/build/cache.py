@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import platform
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
@@ -67,8 +68,11 @@ def versions() -> list[tuple[str, bytes]]:
 
 def tree(folder: Path, label: str) -> list[tuple[str, bytes]]:
     """Every file below `folder` (compiled Python left out) by its path, with its bytes."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return [(f"{label}/{p.relative_to(folder).as_posix()}", p.read_bytes()) for p in files]
+    files = []
+    for parent, dirs, names in os.walk(folder, followlinks=True):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        files += [Path(parent, name) for name in names]
+    return [(f"{label}/{p.relative_to(folder).as_posix()}", p.read_bytes()) for p in sorted(files) if p.is_file()]
 
 
 def shared_fingerprint(project: Project) -> str:
