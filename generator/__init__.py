@@ -12,5 +12,6 @@ The subpackages, each using only those listed before it (cli on top):
     organiser/  new, plan: edits a group file and keeps its comments (needs only model and guide)
     cli/        one module per command; the only place that prints
 
-errors.py (the one exception tree) and danish.py (dates and times in Danish) are used by all.
+errors.py (the one exception tree), files.py (reading, and writing each file in one step, with Danish messages)
+and danish.py (dates and times in Danish) are used by all.
 """

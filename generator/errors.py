@@ -35,6 +35,10 @@ class GroupError(NetvaerkError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class FileExists(GroupError):
+    """A file that must be new is already there; netvaerk never overwrites it."""
+
+
 class PlanError(NetvaerkError):
     """The plan cannot be made; `field` is the part of the group file (or an option) to fix.
 

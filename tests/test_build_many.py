@@ -6,7 +6,7 @@ tests see its real output and exit code, and worker processes are never forked f
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -17,10 +17,13 @@ import pytest
 
 from conftest import CONTRACT, copy_project
 
+import generator
 from generator.guide.check import check
-from generator.build.cache import parse_marker
+from generator.build import cache
+from generator.build.cache import shared_fingerprint, tree
+from generator.build.inputs import read_inputs
 from generator.site.pages import site_facts, site_pages
-from generator.build.pipeline import Project, _tree, shared_fingerprint, site_fingerprint
+from generator.build.pipeline import Project, built_stamp, site_fingerprint
 
 NETVAERK = str(Path(sys.executable).parent / "netvaerk")
 TODAY = "2026-11-26"
@@ -31,8 +34,6 @@ BROKEN = GOOD.replace(b"m\xc3\xb8deform: fysisk", b"m\xc3\xb8deform: telepati")
 
 def _pages(data: bytes) -> int:
     group, _ = check(data, "x.yaml")
-    import datetime as dt
-
     return len(site_pages(site_facts(group, dt.date.fromisoformat(TODAY))))
 
 
@@ -47,8 +48,8 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path, {"a-gruppe.yaml": GOOD, "b-fejl.yaml": BROKEN, "c-gruppe.yaml": OTHER})
 
 
-def _marker(root: Path, slug: str) -> dict:
-    return json.loads((root / "site" / slug / ".netvaerk-site").read_text(encoding="utf-8"))
+def _stamp(root: Path, slug: str) -> cache.Stamp | None:
+    return built_stamp(Project(root), root / "site", slug)
 
 
 def test_one_line_per_group_in_order_and_a_broken_group_stops_no_other(project):
@@ -102,21 +103,83 @@ def test_unchanged_groups_are_skipped_and_each_input_change_rebuilds(project):
     assert built() == ["groups/a-gruppe.yaml", "groups/c-gruppe.yaml"]
 
 
-def test_the_site_carries_the_fingerprint_of_its_inputs(project):
+def test_the_stamp_carries_the_fingerprint_of_its_inputs(project):
     run(project)
     proj = Project(project)
     shared = shared_fingerprint(proj)
-    import datetime as dt
-
-    expected = site_fingerprint(proj, project / "groups" / "a-gruppe.yaml", "a-gruppe", project / "site", dt.date.fromisoformat(TODAY), shared)
-    stamp = parse_marker((project / "site" / "a-gruppe" / ".netvaerk-site").read_text(encoding="utf-8"))
+    inputs = read_inputs(proj, project / "groups" / "a-gruppe.yaml")
+    assert inputs.state is not None  # the calendar state the build wrote, as the next build reads it
+    expected = site_fingerprint(proj, inputs, "a-gruppe", project / "site", dt.date.fromisoformat(TODAY), shared)
+    stamp = _stamp(project, "a-gruppe")
     assert stamp is not None and stamp.fingerprint == expected and stamp.pages == _pages(GOOD)
-    assert _marker(project, "a-gruppe")["fingerprint"] != _marker(project, "c-gruppe")["fingerprint"]
+    assert stamp.fingerprint != _stamp(project, "c-gruppe").fingerprint
 
 
 def test_the_fingerprint_covers_the_generators_code_and_templates():
-    names = {name for name, _ in _tree(Path(__file__).resolve().parent.parent / "generator", "generator")}
-    assert {"generator/site/pages.py", "generator/site/templates/index.md.j2", "generator/site/templates/_agenda_table.md.j2"} <= names
+    assert cache.GENERATOR == Path(generator.__file__).resolve().parent
+    names = {name for name, _ in tree(cache.GENERATOR, "generator")}
+    assert {"generator/site/pages.py", "generator/site/templates/index.md.j2", "generator/site/templates/_agenda_table.md.j2",
+            "generator/build/cache.py", "generator/facts/meeting.py"} <= names
+
+
+def _outcome(result: subprocess.CompletedProcess, file: str) -> str:
+    """What the build said about one group: "bygget" or "uændret"."""
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith(f"{file}:")]
+    return "bygget" if " sider bygget i " in line else "uændret" if "uændret siden sidst" in line else line
+
+
+def test_the_calendar_state_is_an_input(tmp_path):
+    """Deleting or reverting groups/x.kalender.json (as a message may tell the organiser to) rebuilds the group."""
+    root = copy_project(tmp_path)
+    state = root / "groups" / "nordsjaelland.kalender.json"
+    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "bygget"
+    first = state.read_bytes()
+    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "uændret"
+
+    state.unlink()
+    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "bygget"
+    assert state.read_bytes() == first
+    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "uændret"
+
+    # A changed meeting moves the state on; putting the older state back rebuilds from it.
+    group = root / "groups" / "nordsjaelland.yaml"
+    group.write_bytes(GOOD.replace(b"start: 18:00", b"start: 18:30", 1))
+    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "bygget"
+    moved = state.read_bytes()
+    assert moved != first
+    state.write_bytes(first)
+    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "bygget"
+    assert state.read_bytes() == moved
+    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "uændret"
+
+
+def test_each_input_file_is_read_once_per_build(tmp_path, monkeypatch):
+    """In-process (one worker): the group file and its state are opened once per build, and the same bytes
+    give the fingerprint and the site."""
+    from generator.build import parallel
+    from generator.build.pipeline import prepare
+
+    root = copy_project(tmp_path)
+    project = Project(root)
+    groups = {"nordsjaelland": root / "groups" / "nordsjaelland.yaml"}
+    watched = {"nordsjaelland.yaml", "nordsjaelland.kalender.json"}
+    opened: list[str] = []
+    real = Path.open
+
+    def counting(path: Path, mode="r", *args, **kwargs):
+        if path.name in watched and "r" in mode:
+            opened.append(path.name)
+        return real(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting)
+    prepare(root / "site", project)
+    today = dt.date.fromisoformat(TODAY)
+    # No state file yet (its absence is looked up once); then nothing changed; then --force with the state it wrote.
+    for force, status in ((False, "bygget"), (False, "uændret"), (True, "bygget")):
+        opened.clear()
+        (outcome,) = parallel.build_many(project, groups, root / "site", today, force=force, workers=1)
+        assert outcome.status == status, outcome.messages
+        assert sorted(opened) == ["nordsjaelland.kalender.json", "nordsjaelland.yaml"]
 
 
 def test_the_organisers_output_has_no_end_of_life_banner(tmp_path):
@@ -188,10 +251,10 @@ def test_a_bug_in_one_groups_build_is_reported_and_the_others_still_build(tmp_pa
     root = copy_project(tmp_path, {"a.yaml": GOOD, "b.yaml": GOOD, "c.yaml": OTHER})
     real = parallel.build_group
 
-    def flaky(project, path, slug, out, today, fingerprint="", scripts=None):
+    def flaky(project, path, slug, out, today, *rest):
         if slug == "b":
             raise RuntimeError("boom")
-        return real(project, path, slug, out, today, fingerprint, scripts)
+        return real(project, path, slug, out, today, *rest)
 
     monkeypatch.setattr(parallel, "build_group", flaky)
     project = Project(root)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import CONTRACT, TODAY, copy_project
-from generator.build import writer
+from generator.build import publish
+from generator.build.records import identity, notes
 from generator.model.slug import slug_for
 from generator.cli import cli
 from generator.errors import GroupError
@@ -91,17 +95,81 @@ def test_a_symlinked_marker_is_not_trusted_or_written_through(project, monkeypat
     precious.write_text("må ikke overskrives")
     (project / "site").mkdir()
     (project / "site" / "noget.html").write_text("x")
-    (project / "site" / writer.MARKER).symlink_to(precious)
-    assert run(project, monkeypatch, "build", "--out", "site") == (1, "site:1:1: --out: .netvaerk-site i mappen er ikke netvaerks egen fil; vælg en tom mappe\n")
+    (project / "site" / publish.LEGACY_MARKER).symlink_to(precious)
+    assert run(project, monkeypatch, "build", "--out", "site") == (1, "site:1:1: --out: mappen er ikke tom og er ikke lavet af netvaerk; vælg en tom mappe\n")
     assert precious.read_text() == "må ikke overskrives"
 
 
-def test_an_empty_folder_is_taken_and_marked(project, monkeypatch):
+def test_an_empty_folder_is_taken_and_noted_outside_it(project, monkeypatch):
     (project / "tom").mkdir()
     code, output = run(project, monkeypatch, "build", "--out", "tom", "--today", TODAY.isoformat())
     assert (code, output) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i tom/nordsjaelland/\n")
-    assert (project / "tom" / writer.MARKER).is_file()
-    assert (project / "tom" / "nordsjaelland" / writer.MARKER).is_file()
+    assert sorted(p.name for p in (project / "tom").iterdir()) == ["index.html", "nordsjaelland"]
+    noted = notes(Project(project), project / "tom")
+    assert noted.folder.parent == project / "site_src" / ".netvaerk"
+    assert noted.output() == identity(project / "tom")
+    assert noted.site_folders("nordsjaelland") == (identity(project / "tom" / "nordsjaelland"),)
+
+
+# The published folder carries only what a visitor needs
+
+CHAIR_EVERY_TIME = """navn: Testgruppen
+formål: At støtte hinanden.
+arrangør:
+  navn: Anne Jensen
+medlemmer:
+  - navn: Anne Jensen
+  - navn: Bo Hansen
+møder:
+""" + "".join(f"  - dato: {d}\n    start: 18:00\n    sted: Biblioteket\n    ordstyrer: Anne Jensen\n    referent: Bo Hansen\n"
+              for d in ("2027-01-12", "2027-02-09", "2027-03-09"))
+
+
+def test_the_published_folder_holds_no_notes_stamps_or_warnings(tmp_path, monkeypatch):
+    project = copy_project(tmp_path, {"nordsjaelland.yaml": CONTRACT.read_bytes(), "test.yaml": CHAIR_EVERY_TIME.encode()})
+    warning = "Anne Jensen er ordstyrer på alle møder"
+    for status in ("sider bygget i", "uændret siden sidst"):
+        code, output = run(project, monkeypatch, "build", "--today", TODAY.isoformat())
+        assert code == 0 and output.count(status) == 2
+        assert warning in output  # an unchanged group's warnings come back from its stamp
+    out = project / "site"
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "nordsjaelland", "test"]
+    published = [p for p in out.rglob("*")]
+    assert [p for p in published if p.name.startswith(".")] == []
+    stamps = [json.loads(p.read_text(encoding="utf-8")) for p in Project(project).notes_for(out).glob("*.stamp.json")]
+    fingerprints = {body["stamp"]["fingerprint"] for body in stamps}
+    assert len(fingerprints) == 2
+    for path in published:
+        if path.is_file():
+            data = path.read_bytes()
+            assert warning.encode() not in data and b"netvaerk-site" not in data and b"netvaerk-noter" not in data, path
+            assert not any(f.encode() in data for f in fingerprints), path
+
+
+def test_a_site_marked_by_an_earlier_version_is_taken_over_and_unmarked(project, monkeypatch):
+    """Before the notes, netvaerk marked site/ and each site/<slug>/ with a .netvaerk-site file inside them."""
+    assert run(project, monkeypatch, "build", "--today", TODAY.isoformat())[0] == 0
+    shutil.rmtree(project / "site_src")
+    for folder in (project / "site", project / "site" / "nordsjaelland"):
+        (folder / publish.LEGACY_MARKER).write_text('{"format": "netvaerk-site-2"}\n')
+    code, output = run(project, monkeypatch, "build", "--today", TODAY.isoformat())
+    assert (code, output) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i site/nordsjaelland/\n")
+    assert [p for p in (project / "site").rglob(publish.LEGACY_MARKER)] == []
+    assert run(project, monkeypatch, "build", "--today", TODAY.isoformat()) == (0, "groups/nordsjaelland.yaml: uændret siden sidst, 16 sider i site/nordsjaelland/\n")
+
+
+def test_without_its_notes_netvaerk_says_what_to_do_with_its_old_site(project, monkeypatch):
+    assert run(project, monkeypatch, "build", "--today", TODAY.isoformat())[0] == 0
+    shutil.rmtree(project / "site_src")
+    before = snapshot(project / "site")
+    assert run(project, monkeypatch, "build", "--today", TODAY.isoformat()) == (
+        1,
+        "site:1:1: --out: mappen ser ud til at indeholde sider, som netvaerk har bygget, men netvaerk har ingen noter om den i "
+        "site_src/.netvaerk/ (er site_src/ slettet, eller er mappen flyttet?); slet selv mappen site, og byg så igen\n",
+    )
+    assert snapshot(project / "site") == before
+    shutil.rmtree(project / "site")  # as the message says (make clean deletes site/ and site_src/)
+    assert run(project, monkeypatch, "build", "--today", TODAY.isoformat()) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i site/nordsjaelland/\n")
 
 
 # Nothing outside the output folder and site_src/
@@ -128,12 +196,11 @@ def test_site_src_that_is_a_symlink_is_never_cleaned(project, monkeypatch, tmp_p
     (project / "site_src").symlink_to(elsewhere)
     code, output = run(project, monkeypatch, "build", "--today", TODAY.isoformat())
     assert code == 1
-    assert output == (
-        f"{project / 'site_src'}:1:1: er et symbolsk link; netvaerk sletter og skriver ikke gennem links, så slet linket\n"
-        "groups/nordsjaelland.yaml: ikke bygget (ret fejlene ovenfor)\n"
-    )
+    # Refused before anything is built: netvaerk's notes about site/ would be written through the link.
+    assert output == f"{project / 'site_src'}:1:1: er et symbolsk link; netvaerk sletter og skriver ikke gennem links, så slet linket\n"
     assert (elsewhere / "nordsjaelland" / "vigtig.txt").read_text() == "bliver"
     assert sorted(p.name for p in (elsewhere / "nordsjaelland").iterdir()) == ["vigtig.txt"]
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["nordsjaelland"]
 
 
 def test_site_src_slug_that_is_a_symlink_or_foreign_is_never_cleaned(project, monkeypatch, tmp_path):
@@ -158,14 +225,25 @@ def test_an_output_slug_folder_that_is_a_symlink_is_left_alone(project, monkeypa
     elsewhere = tmp_path / "andetsteds"
     elsewhere.mkdir()
     (elsewhere / "vigtig.txt").write_text("bliver")
-    (project / "site").mkdir()
-    (project / "site" / writer.MARKER).write_text("netvaerk\n")
+    prepare(project / "site", Project(project))
     (project / "site" / "nordsjaelland").symlink_to(elsewhere)
     code, output = run(project, monkeypatch, "build")
     assert code == 1
     assert output.splitlines()[0] == "site/nordsjaelland:1:1: --out: findes allerede og er ikke lavet af netvaerk; flyt eller slet den selv"
     assert sorted(p.name for p in elsewhere.iterdir()) == ["vigtig.txt"]
-    assert sorted(p.name for p in (project / "site").iterdir()) == [writer.MARKER, "nordsjaelland"]
+    assert sorted(p.name for p in (project / "site").iterdir()) == ["nordsjaelland"]
+
+
+def test_a_folder_made_in_place_of_netvaerks_site_is_left_alone(project, monkeypatch):
+    """The notes name the very folder netvaerk swapped in, not just its path."""
+    assert run(project, monkeypatch, "build", "--today", TODAY.isoformat())[0] == 0
+    site = project / "site" / "nordsjaelland"
+    os.rename(site, project / "gammel")
+    site.mkdir()
+    (site / "mine.html").write_text("mit eget")
+    code, output = run(project, monkeypatch, "build", "--today", TODAY.isoformat())
+    assert (code, output.splitlines()[0]) == (1, "site/nordsjaelland:1:1: --out: findes allerede og er ikke lavet af netvaerk; flyt eller slet den selv")
+    assert sorted(p.name for p in site.iterdir()) == ["mine.html"]
 
 
 # A failed build leaves the previous site exactly as it was
@@ -197,7 +275,7 @@ def test_a_failing_mkdocs_build_leaves_the_previous_site(built, monkeypatch):
         build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
     assert "siden kunne ikke bygges" in str(caught.value)
     assert snapshot(out) == before
-    assert sorted(p.name for p in out.iterdir()) == [writer.MARKER, "nordsjaelland"]
+    assert sorted(p.name for p in out.iterdir()) == ["nordsjaelland"]
 
 
 def test_a_failing_swap_puts_the_previous_site_back(built, monkeypatch):
@@ -208,21 +286,27 @@ def test_a_failing_swap_puts_the_previous_site_back(built, monkeypatch):
     def flaky_rename(src, dst):
         calls.append((Path(src).name, Path(dst).name))
         if len(calls) == 2:  # the new site into place
-            raise OSError("disk full")
+            raise OSError(errno.ENOSPC, "No space left on device")
         real_rename(src, dst)
 
-    monkeypatch.setattr(writer.os, "rename", flaky_rename)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(publish.os, "rename", flaky_rename)
+    with pytest.raises(GroupError) as caught:
         build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
+    assert str(caught.value) == (
+        f"{out / 'nordsjaelland'}:1:1: --out: siden kunne ikke lægges på plads (der er ikke mere plads på disken); den forrige udgave er urørt"
+    )
     assert len(calls) == 3
     assert snapshot(out) == before
-    assert [p.name for p in out.iterdir() if p.name.startswith(".nordsjaelland.new-")] == []
+    assert sorted(p.name for p in out.iterdir()) == ["nordsjaelland"]
+    # The previous site is still known as netvaerk's, and is built again next time.
+    monkeypatch.undo()
+    assert build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY).pages == 16
 
 
 def test_a_successful_rebuild_replaces_the_site_and_cleans_up(built):
     project, out = built
     build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
-    assert sorted(p.name for p in out.iterdir()) == [writer.MARKER, "nordsjaelland"]
+    assert sorted(p.name for p in out.iterdir()) == ["nordsjaelland"]
 
 
 # Slugs

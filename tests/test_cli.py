@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import subprocess
 import sys
 import time
@@ -70,11 +71,12 @@ def _get(url: str) -> str:
         return html.unescape(response.read().decode("utf-8"))
 
 
-def test_serve_rebuilds_when_the_group_file_changes(project):
+def test_serve_rebuilds_when_the_group_file_changes_and_cleans_up(project, tmp_path_factory):
     group = project / "groups" / "nordsjaelland.yaml"
+    temp = tmp_path_factory.mktemp("systemets-temp")
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "netvaerk"), "serve", "groups/nordsjaelland.yaml", "--port", "8791", "--today", "2026-11-26"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "TMPDIR": str(temp)},
     )
     try:
         page = None
@@ -91,6 +93,13 @@ def test_serve_rebuilds_when_the_group_file_changes(project):
                 break
             time.sleep(0.1)
         assert "Rådhuset, sal 1" in _get("http://127.0.0.1:8791/index.html")
+        assert [p.name[:15] for p in temp.iterdir()] == ["netvaerk-serve-"]
+        assert (project / "site_src" / ".netvaerk").is_dir()
     finally:
         process.terminate()
         process.communicate(timeout=10)
+    # Stopped by the system as by Ctrl+C: its temporary site and netvaerk's notes about it are gone.
+    assert process.returncode == 0
+    assert list(temp.iterdir()) == []
+    assert not (project / "site_src" / ".netvaerk").exists()
+    assert not (project / "site").exists()

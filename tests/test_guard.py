@@ -11,7 +11,7 @@ from conftest import TODAY, copy_project
 from generator.errors import GroupError
 from generator.safety.guard import check_site, scan_page, scan_search_index, script_patterns
 from generator.build.pipeline import Project, build_group, prepare
-from generator.build.writer import read_site, read_theme_templates
+from generator.build.readback import read_site, read_theme_templates
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -132,4 +132,4 @@ def test_a_build_with_injected_script_is_not_published(tmp_path):
         "ikke selv har sat ind (404.html, dagsordener.html, index.html og 14 andre); siden er ikke lagt ud, og den forrige udgave er urørt"
     ]
     assert _tree(out) == before
-    assert sorted(p.name for p in out.iterdir()) == [".netvaerk-site", "nordsjaelland"]
+    assert sorted(p.name for p in out.iterdir()) == ["nordsjaelland"]

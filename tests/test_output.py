@@ -8,7 +8,8 @@ from pathlib import Path
 from conftest import TODAY, copy_project
 
 from generator.build.pipeline import Project, build_group, generate_group, prepare
-from generator.build.writer import mkdocs_build, write_sources
+from generator.build.mkdocs_run import mkdocs_build
+from generator.build.unpublished import write_sources
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

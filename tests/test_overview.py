@@ -8,6 +8,7 @@ import re
 
 from clirun import run
 from conftest import CONTRACT, copy_project
+from generator.build.project import Project
 
 SMALL = """\
 navn: {name}
@@ -113,18 +114,25 @@ def test_the_list_shows_what_is_published_not_a_file_that_failed(tmp_path):
     assert _names(root) == ["Familieplejernes netværk Nordsjælland", "Nyt navn"]
 
 
-def test_a_tampered_marker_shows_as_text_or_is_rebuilt(tmp_path):
+def test_a_tampered_stamp_shows_as_text_or_is_rebuilt(tmp_path):
     root = _project(tmp_path)
     assert run(["build", "--today", "2026-11-26"], root).code == 0
-    marker = root / "site" / "aarhus-vest" / ".netvaerk-site"
-    body = json.loads(marker.read_text(encoding="utf-8"))
+    marker = Project(root).notes_for(root / "site") / "aarhus-vest.stamp.json"
+    note = json.loads(marker.read_text(encoding="utf-8"))
+    body = note["stamp"]
     body["listing"]["name"] = "<script>alert(1)</script>"
-    marker.write_text(json.dumps(body), encoding="utf-8")
+    marker.write_text(json.dumps(note), encoding="utf-8")
     assert run(["build", "--today", "2026-11-26"], root).code == 0
     assert "<script" not in (root / "site" / "index.html").read_text(encoding="utf-8")
     assert _names(root)[0] == "<script>alert(1)</script>"  # escaped: shown as text, never run
     body["listing"] = {"name": 3}
-    marker.write_text(json.dumps(body), encoding="utf-8")
+    marker.write_text(json.dumps(note), encoding="utf-8")
     ran = run(["build", "--today", "2026-11-26"], root)
-    assert "groups/aarhus-vest.yaml: 10 sider bygget i site/aarhus-vest/" in ran.out  # unreadable marker: build again
+    assert "groups/aarhus-vest.yaml: 10 sider bygget i site/aarhus-vest/" in ran.out  # unreadable stamp: build again
     assert _names(root) == ["Aarhus Vest & omegn", "Familieplejernes netværk Nordsjælland"]
+    marker.write_text("{ikke json", encoding="utf-8")
+    ran = run(["build", "--today", "2026-11-26"], root)
+    assert (ran.code, ran.out.count(" sider bygget i "), ran.out.count("uændret")) == (0, 1, 2)  # unreadable note: that group again
+    marker.unlink()
+    ran = run(["build", "--today", "2026-11-26"], root)
+    assert (ran.code, ran.out.count(" sider bygget i "), ran.out.count("uændret")) == (0, 1, 2)  # no stamp: that group again

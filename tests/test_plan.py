@@ -396,3 +396,33 @@ def test_plan_reports_file_errors_and_changes_nothing(tmp_path):
     assert ran.code == 1 and ran.out == ""
     assert ran.err == "groups/nordsjaelland.yaml:47:15: møder[1].referent: referenten 'Bo Hansn' er ikke med i medlemmer (mente du 'Bo Hansen'?)\n"
     assert (root / "groups/nordsjaelland.yaml").read_text() == text
+
+
+def test_plan_on_a_write_protected_group_file_says_so_and_changes_nothing(tmp_path):
+    root = copy_project(tmp_path)
+    group = root / "groups" / "nordsjaelland.yaml"
+    before = group.read_bytes()
+    group.chmod(0o444)
+    ran = run([*ISSUE_EXAMPLE, "--ja"], root)
+    assert (ran.code, ran.out) == (1, EXPECTED_SUMMARY)
+    assert ran.err == "groups/nordsjaelland.yaml:1:1: kunne ikke gemmes: filen er skrivebeskyttet\n"
+    assert group.read_bytes() == before
+    assert sorted(p.name for p in (root / "groups").iterdir()) == ["nordsjaelland.yaml"]
+
+
+def test_plan_on_a_full_disk_says_so_and_changes_nothing(tmp_path, monkeypatch):
+    import errno
+
+    from generator import files
+
+    def full(src, dst):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    root = copy_project(tmp_path)
+    group = root / "groups" / "nordsjaelland.yaml"
+    before = group.read_bytes()
+    monkeypatch.setattr(files.os, "replace", full)
+    ran = run([*ISSUE_EXAMPLE, "--ja"], root)
+    assert (ran.code, ran.err) == (1, "groups/nordsjaelland.yaml:1:1: kunne ikke gemmes: der er ikke mere plads på disken\n")
+    assert group.read_bytes() == before
+    assert sorted(p.name for p in (root / "groups").iterdir()) == ["nordsjaelland.yaml"]

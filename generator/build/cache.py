@@ -1,18 +1,22 @@
-"""Fingerprint everything a group's build reads, and the marker that stores it with the built site."""
+"""Fingerprint everything a group's build reads, and the stamp that records it for a built site."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
+import os
 import platform
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from importlib import metadata
+from pathlib import Path
 
+from ..files import read_or_empty
 from ..site.overview import Listing
+from .inputs import Inputs
+from .project import Project
 
-FORMAT = "netvaerk-site-2"
+FORMAT = "netvaerk-site-3"
 # Packages whose code or files end up shaping a built site.
 PACKAGES = (
     "netvaerk",
@@ -28,11 +32,12 @@ PACKAGES = (
     "Pygments",
     "babel",
 )
+GENERATOR = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
 class Stamp:
-    """What the marker of a successfully built site records."""
+    """What netvaerk notes about a successfully built site (records.py keeps it outside the site)."""
 
     fingerprint: str
     pages: int
@@ -61,29 +66,53 @@ def versions() -> list[tuple[str, bytes]]:
     return found
 
 
-def group_fingerprint(shared: str, slug: str, file: str, data: bytes, today: dt.date, site_dir: str) -> str:
-    """One group's fingerprint: the shared inputs' digest plus its own file, name, output place and "today"."""
+def tree(folder: Path, label: str) -> list[tuple[str, bytes]]:
+    """Every file below `folder` (compiled Python left out) by its path, with its bytes."""
+    files = []
+    for parent, dirs, names in os.walk(folder, followlinks=True):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        files += [Path(parent, name) for name in names]
+    return [(f"{label}/{p.relative_to(folder).as_posix()}", p.read_bytes()) for p in sorted(files) if p.is_file()]
+
+
+def shared_fingerprint(project: Project) -> str:
+    """Digest of the inputs every group's build reads: the generator's code and templates, package
+    versions, the base mkdocs.yml and the overrides folder. Read once per run."""
+    return digest(
+        [
+            *versions(),
+            *tree(GENERATOR, "generator"),
+            ("base_config", read_or_empty(project.base_config)),
+            *(tree(project.overrides, "overrides") if project.overrides.is_dir() else []),
+        ]
+    )
+
+
+def group_fingerprint(shared: str, slug: str, inputs: Inputs, today: dt.date, site_dir: str) -> str:
+    """One group's fingerprint: the shared inputs' digest plus its own files (the calendar state, or its
+    absence, included), name, output place and "today"."""
     return digest(
         [
             ("shared", shared.encode()),
             ("slug", slug.encode()),
-            ("file", file.encode()),
-            ("data", data),
+            ("file", inputs.file.encode()),
+            ("data", inputs.data),
+            ("state_file", inputs.state_file.encode()),
+            ("state", b"absent" if inputs.state is None else b"present:" + inputs.state),
             ("today", today.isoformat().encode()),
             ("site_dir", site_dir.encode()),
         ]
     )
 
 
-def marker_text(stamp: Stamp) -> str:
-    """The marker file's text (JSON, stable key order)."""
+def stamp_json(stamp: Stamp) -> dict:
+    """The stamp as a JSON object (records.py writes it)."""
     listing = asdict(stamp.listing) if stamp.listing is not None else None
-    body = {"format": FORMAT, "fingerprint": stamp.fingerprint, "pages": stamp.pages, "warnings": list(stamp.warnings), "listing": listing}
-    return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return {"format": FORMAT, "fingerprint": stamp.fingerprint, "pages": stamp.pages, "warnings": list(stamp.warnings), "listing": listing}
 
 
 def _listing(value: object) -> Listing | None:
-    """The list entry as written by marker_text; anything else is a ValueError (then: rebuild)."""
+    """The list entry as written by stamp_json; anything else is a ValueError (then: rebuild)."""
     if value is None:
         return None
     if not isinstance(value, dict) or set(value) != {field.name for field in fields(Listing)}:
@@ -94,12 +123,11 @@ def _listing(value: object) -> Listing | None:
     return entry
 
 
-def parse_marker(text: str | None) -> Stamp | None:
-    """The stamp in a marker, or None when there is none or it is from another format (then: rebuild)."""
-    if not text:
+def parse_stamp(body: object) -> Stamp | None:
+    """The stamp in a JSON object, or None when there is none or it is from another format (then: rebuild)."""
+    if not isinstance(body, dict):
         return None
     try:
-        body = json.loads(text)
         if body.get("format") != FORMAT:
             return None
         warnings = body["warnings"]

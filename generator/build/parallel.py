@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 
 from ..errors import GroupError
 from ..site.overview import Listing
-from .pipeline import Project, allowed_scripts, build_group, built_stamp, display_path, shared_fingerprint, site_fingerprint
+from .cache import shared_fingerprint
+from .inputs import Inputs, read_inputs
+from .pipeline import allowed_scripts, build_group, built_stamp, site_fingerprint
+from .project import Project, display_path
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -37,9 +40,12 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Job:
+    """A group to build, with what it has read already (None when its files could not be read: the build says why)."""
+
     slug: str
     path: Path
-    fingerprint: str
+    shared: str
+    inputs: Inputs | None
 
 
 def cores() -> int:
@@ -53,7 +59,7 @@ def build_one(project: Project, job: Job, out: Path, today: dt.date, scripts: tu
     """Build one group; every failure becomes an Outcome, so one group can never stop the others."""
     file = display_path(job.path, project)
     try:
-        built = build_group(project, job.path, job.slug, out, today, job.fingerprint, scripts)
+        built = build_group(project, job.path, job.slug, out, today, job.shared, scripts, job.inputs)
     except GroupError as exc:
         return Outcome(file, FAILED, messages=tuple(str(p) for p in exc.problems))
     except Exception:  # noqa: BLE001 - a bug in one group's build must not stop the others
@@ -83,17 +89,22 @@ def _context():
 def build_many(
     project: Project, groups: dict[str, Path], out: Path, today: dt.date, force: bool = False, workers: int | None = None
 ) -> Iterator[Outcome]:
-    """Each group's outcome in the order given: up-to-date sites are skipped, the rest are built in parallel."""
+    """Each group's outcome in the order given: up-to-date sites are skipped, the rest are built in parallel.
+
+    Each group's files are read once, here: the same bytes give its fingerprint and, when it is built, its site."""
     shared = shared_fingerprint(project)
     pending: list[Outcome | Job] = []
     for slug, path in groups.items():
-        fingerprint = site_fingerprint(project, path, slug, out, today, shared)
-        stamp = built_stamp(out, slug)
-        if not force and fingerprint is not None and stamp is not None and stamp.fingerprint == fingerprint:
+        try:
+            inputs = read_inputs(project, path)
+        except GroupError:
+            inputs = None  # the build reports it
+        stamp = built_stamp(project, out, slug)
+        if not force and inputs is not None and stamp is not None and stamp.fingerprint == site_fingerprint(project, inputs, slug, out, today, shared):
             target = display_path(out / slug, project)
-            pending.append(Outcome(display_path(path, project), UNCHANGED, target, stamp.pages, stamp.warnings, listing=stamp.listing))
+            pending.append(Outcome(inputs.file, UNCHANGED, target, stamp.pages, stamp.warnings, listing=stamp.listing))
         else:
-            pending.append(Job(slug, path, fingerprint or ""))
+            pending.append(Job(slug, path, shared, inputs))
     jobs = [item for item in pending if isinstance(item, Job)]
     scripts = allowed_scripts(project) if jobs else ()  # read the theme's templates once, not per group
     count = min(len(jobs), workers or cores())

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from ..build.parallel import BUILT, FAILED, build_many
-from ..build.pipeline import Project, group_files, prepare, publish_overview, slugs
+from ..build.pipeline import prepare, publish_overview
+from ..build.project import Project, group_files, slugs
 from ..errors import GroupError
 from ..site.overview import Listing
 from . import options

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..build.writer import create_file
+from ..errors import FileExists, GroupError
+from ..files import create_file
 from ..model.slug import SLUG_RE, slug_for
 from ..organiser.newgroup import group_file, yaml_environment
 from . import options
@@ -42,9 +43,12 @@ def new(navn: str, organiser: str | None, city: str | None, today: dt.date) -> N
     path = Path("groups") / f"{slug}.yaml"
     text = group_file(yaml_environment(), navn, slug, today, city, organiser)
     try:
-        create_file(path, text.encode("utf-8"))
-    except FileExistsError:
+        create_file(path, text, shown=str(path))
+    except FileExists:
         click.echo(f"{path}: findes allerede; ret den fil, der er, eller vælg et andet navn", err=True)
+        sys.exit(1)
+    except GroupError as exc:
+        options.report(exc.problems)
         sys.exit(1)
     click.echo(f"{path}: oprettet.")
     click.echo("Næste skridt:")

@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 
 from .. import danish
-from ..build.pipeline import Project, display_path
-from ..build.writer import replace_file
+from ..build.project import Project, display_path
 from ..errors import GroupError
+from ..files import write_file
 from ..guide import holidays
 from ..organiser import planner
 from ..organiser.planfile import PlannedFile, PlanRequest, plan_file
@@ -88,5 +88,9 @@ def plan(fil: Path, first: dt.date, rule: planner.Recurrence, count: int, start,
         if answer.strip().lower() not in ("j", "ja", "y", "yes"):
             click.echo("Intet er gemt.")
             sys.exit(0)
-    replace_file(fil, planned.data)
+    try:
+        write_file(fil, planned.data, durable=True, shown=file)
+    except GroupError as exc:
+        options.report(exc.problems)
+        sys.exit(1)
     click.echo(f"{file}: {len(planned.plan.meetings)} møder tilføjet. Byg siden igen med: netvaerk build")

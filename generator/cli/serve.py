@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
 from pathlib import Path
 
 import click
 
-from ..build.pipeline import Project, build_group, slugs
+from ..build.pipeline import build_group
+from ..build.project import Project, slugs
 from ..errors import GroupError
 from ..site.render import TEMPLATE_DIR
 from . import options
 from .texts import HELP_OPTION, Command
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 @click.command(cls=Command, help="Vis en gruppes side på din egen computer; den bygges igen, hver gang du gemmer filen.")
@@ -23,7 +29,7 @@ from .texts import HELP_OPTION, Command
 def serve(fil: Path, port: int, today: dt.date) -> None:
     from mkdocs.livereload import LiveReloadServer
 
-    from ..build.writer import preview_folder, remove_preview
+    from ..build.publish import preview_folder, remove_preview
 
     class Server(LiveReloadServer):
         """Binds once, before serving, so the address (also with --port 0) can be shown first."""
@@ -38,10 +44,12 @@ def serve(fil: Path, port: int, today: dt.date) -> None:
     project = Project(Path.cwd())
     try:
         ((slug, path),) = slugs([fil], project).items()
+        out = preview_folder(project)
     except GroupError as exc:
         options.report(exc.problems)
         sys.exit(1)
-    out = preview_folder()
+    # Stopped by the system (SIGTERM) as by Ctrl+C: the preview folder and its notes are removed either way.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
 
     def rebuild() -> None:
         try:
@@ -68,4 +76,5 @@ def serve(fil: Path, port: int, today: dt.date) -> None:
         finally:
             server.shutdown()
     finally:
-        remove_preview(out)
+        remove_preview(out, project)
+        signal.signal(signal.SIGTERM, previous)

@@ -18,8 +18,8 @@ TEMPLATE = "oversigt.html.j2"
 @dataclass(frozen=True)
 class Listing:
     """What the list of groups shows for one published site. It is worked out when the site is built and
-    kept in the site's marker, so the list always describes the sites that are up, and an unchanged group
-    is not read again to list it."""
+    kept in its stamp (build/records.py), so the list always describes the sites that are up, and an
+    unchanged group is not read again to list it."""
 
     name: str
     city: str  # "" when the group gives none
@@ -41,7 +41,7 @@ def listing(group: Group, today: dt.date) -> Listing | None:
 
 
 def rows(listings: dict[str, Listing | None]) -> list[dict[str, object]]:
-    """The listed groups by name; each link is built from the validated slug, never from the marker's text."""
+    """The listed groups by name; each link is built from the validated slug, never from the stamp's text."""
     found = [
         {"href": Md(f"{slug}/index.html"), "name": entry.name, "city": entry.city, "next": entry.next, "searchable": entry.searchable}
         for slug, entry in listings.items()

@@ -1,0 +1,54 @@
+"""Run MkDocs in this process on one group's sources, with its log captured: any warning fails the build."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import GroupError, Problem
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _mkdocs_log():
+    """Collect MkDocs' warnings instead of letting them print; restore logging afterwards."""
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    saved = (logger.handlers[:], logger.propagate, logger.level)
+    logger.handlers = [handler]
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)
+    try:
+        yield handler
+    finally:
+        logger.handlers, logger.propagate, _ = saved
+        logger.setLevel(saved[2])
+
+
+def mkdocs_build(config_path: Path, site_dir: Path, template_cache: Path | None = None) -> None:
+    """Run MkDocs in this process; any MkDocs warning fails the build. Compiled theme templates are kept in
+    `template_cache` when given."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from .theme_env import speed_up
+
+    with _mkdocs_log() as log:
+        try:
+            config = load_config(config_file=str(config_path), site_dir=str(site_dir.resolve()))
+            if template_cache is not None:
+                speed_up(config, template_cache)
+            build(config)
+        except (MkDocsException, SystemExit) as exc:
+            details = "; ".join(log.messages) or str(exc)
+            raise GroupError([Problem(str(config_path), 1, 1, "mkdocs", f"siden kunne ikke bygges: {details}")]) from None

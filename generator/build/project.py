@@ -1,0 +1,81 @@
+"""Where a project's inputs and outputs live, and how its files are named to the organiser."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import GroupError, Problem
+from ..model.slug import slug_for
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's inputs and outputs live."""
+
+    root: Path
+
+    @property
+    def groups(self) -> Path:
+        return self.root / "groups"
+
+    @property
+    def sources(self) -> Path:
+        return self.root / "site_src"
+
+    @property
+    def template_cache(self) -> Path:
+        """Compiled theme templates, shared by every group's build (slugs cannot start with a dot)."""
+        return self.sources / ".cache" / "templates"
+
+    @property
+    def notes(self) -> Path:
+        """netvaerk's notes about the output folders it made (see records.py): never published."""
+        return self.sources / ".netvaerk"
+
+    def notes_for(self, out: Path) -> Path:
+        """The notes about one output folder, in a folder named by a digest of its resolved path."""
+        key = hashlib.sha256(str(out.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        return self.notes / key
+
+    @property
+    def base_config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def overrides(self) -> Path:
+        return self.root / "overrides"
+
+    @property
+    def private(self) -> Path:
+        """Files for the members only (the contact list): outside the published folder, git-ignored."""
+        return self.root / "private"
+
+
+def display_path(path: Path, project: Project) -> str:
+    """The path as the organiser would write it: relative to the project when inside it."""
+    try:
+        return str(path.resolve().relative_to(project.root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def group_files(project: Project) -> list[Path]:
+    return sorted(p for p in project.groups.glob("*.yaml") if p.is_file())
+
+
+def slugs(paths: list[Path], project: Project) -> dict[str, Path]:
+    """Each file's slug; two files with the same slug are an error naming both."""
+    found: dict[str, Path] = {}
+    problems = []
+    for path in paths:
+        slug = slug_for(path.stem)
+        if slug in found and found[slug].resolve() != path.resolve():
+            problems.append(
+                Problem(display_path(path, project), 1, 1, "", f"giver samme adresse ('{slug}') som {display_path(found[slug], project)}; omdøb den ene fil")
+            )
+        found.setdefault(slug, path)
+    if problems:
+        raise GroupError(problems)
+    return found
