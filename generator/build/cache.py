@@ -99,6 +99,10 @@ def group_fingerprint(shared: str, slug: str, inputs: Inputs, today: dt.date, si
             ("data", inputs.data),
             ("state_file", inputs.state_file.encode()),
             ("state", b"absent" if inputs.state is None else b"present:" + inputs.state),
+            ("lock_state", b"absent" if inputs.lock_state is None else b"present:" + inputs.lock_state),
+            # The passphrase goes in only as a keyed digest: the stamp lives in site_src/ (never published),
+            # and a changed passphrase must rebuild the group with new keys.
+            ("passphrase", b"absent" if inputs.passphrase is None else hashlib.sha256(b"netvaerk/1 fingerprint|" + inputs.passphrase.encode()).digest()),
             ("today", today.isoformat().encode()),
             ("site_dir", site_dir.encode()),
         ]

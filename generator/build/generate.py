@@ -24,6 +24,7 @@ from ..facts.audience import private_values
 from ..site.unlock import script_file, unlock_box
 from ..site.config import config_text
 from ..model.slug import SLUG_RE
+from .secret import passphrase_file, passphrase_variable
 
 @dataclass(frozen=True)
 class Generated:
@@ -40,16 +41,7 @@ class Generated:
     sealed: tuple[tuple[str, str], ...] = ()  # (page, plain HTML) of each sealed fragment, for the guard
     private_values: tuple[str, ...] = ()  # what must never show in plain text in the published files
     private_feed: str | None = None  # the private feed's file name below the docs folder (published, unlisted)
-
-
-def passphrase_variable(slug: str) -> str:
-    """The environment variable that holds a group's passphrase: 'skjult-gruppe' -> NETVAERK_ADGANGSKODE_SKJULT_GRUPPE."""
-    return "NETVAERK_ADGANGSKODE_" + slug.upper().replace("-", "_")
-
-
-def passphrase_file(slug: str) -> str:
-    """Where `netvaerk adgangskode` keeps it, relative to the project (git-ignored)."""
-    return f"private/{slug}.adgangskode"
+    private_feed_qr: str | None = None  # its QR code, also unlisted
 
 
 def _missing_passphrase(file: str, slug: str) -> GroupError:
@@ -123,9 +115,10 @@ def generate(
     links = feed_links(group)
     if links.page:
         docs[QR_FILE] = qr_file(links.page, f"QR-kode til kalenderen for {group.navn}")
+    private_qr = None
     if private_feed and group.adresse:
-        private_links = feed_links(group, private_feed)
-        docs[private_feed.removesuffix(".ics") + "-qr.svg"] = qr_file(str(private_links.webcal), f"QR-kode til medlemmernes kalender for {group.navn}")
+        private_qr = private_feed.removesuffix(".ics") + "-qr.svg"
+        docs[private_qr] = qr_file(str(feed_links(group, private_feed).https), f"QR-kode til medlemmernes kalender for {group.navn}")
     return Generated(
         slug=slug,
         group=group,
@@ -138,4 +131,5 @@ def generate(
         sealed=rendered.sealed,
         private_values=private_values(group, site.audiences),
         private_feed=private_feed,
+        private_feed_qr=private_qr,
     )

@@ -8,15 +8,40 @@ from pathlib import Path
 
 import click
 
-from ..build.generate import passphrase_file, passphrase_variable
-from ..build.pipeline import Project, display_path
-from ..build.writer import write_private
+from ..build.secret import passphrase_file, passphrase_variable
+from ..build.project import Project, display_path
 from ..errors import GroupError
+from ..files import make_folder, write_file
 from ..guide.check import check
 from ..model.slug import slug_for
 from ..organiser.passphrase import WORD_LIST, WORDS, entropy_bits, masked_form, new_passphrase, words
 from . import options
 from .texts import HELP_OPTION, Command
+
+
+def store_passphrase(project: Project, slug: str) -> tuple[str, int, float]:
+    """A new passphrase in private/<slug>.adgangskode (readable by the owner alone): the passphrase, the size
+    of the word list and the bits it carries."""
+    word_list = words(WORD_LIST.read_text(encoding="utf-8"))
+    passphrase = new_passphrase(word_list, secrets.choice)
+    make_folder(project.private, mode=0o700)
+    write_file(project.root / passphrase_file(slug), passphrase + "\n", mode=0o600, shown=passphrase_file(slug))
+    return passphrase, len(word_list), entropy_bits(word_list)
+
+
+def announce(slug: str, passphrase: str, count: int, bits: float) -> list[str]:
+    """What the organiser reads after a passphrase was made: it, its strength, and where else it must go."""
+    listed = f"{count:,}".replace(",", ".")  # Danish thousands separator
+    return [
+        "",
+        f"  {passphrase}",
+        "",
+        f"Den er {WORDS} tilfældige ord ud af {listed} ord, så der er omkring {bits:.0f} bits i den: "
+        "den kan ikke gættes, heller ikke af mange computere.",
+        "Giv den kun til gruppens medlemmer, fx på et møde. Skriv den aldrig i gruppefilen, og læg den aldrig i git.",
+        "",
+        *_how_to_share(slug, passphrase),
+    ]
 
 
 def _how_to_share(slug: str, passphrase: str) -> list[str]:
@@ -70,24 +95,17 @@ def adgangskode(fil: Path, new: bool) -> None:
     if target.exists() and not new:
         click.echo(f"{passphrase_file(slug)}: findes allerede og bliver ikke skiftet ud; skriv --ny for at lave en ny adgangskode", err=True)
         sys.exit(1)
-    word_list = words(WORD_LIST.read_text(encoding="utf-8"))
-    passphrase = new_passphrase(word_list, secrets.choice)
-    write_private(project.private, {target.name: passphrase + "\n"})
+    try:
+        passphrase, count, bits = store_passphrase(project, slug)
+    except GroupError as exc:
+        options.report(exc.problems)
+        sys.exit(1)
     click.echo(f"{passphrase_file(slug)}: {'ny ' if new else ''}adgangskode gemt (kun du kan læse filen).")
-    click.echo("")
-    click.echo(f"  {passphrase}")
-    click.echo("")
-    count = f"{len(word_list):,}".replace(",", ".")  # Danish thousands separator
-    click.echo(
-        f"Den er {WORDS} tilfældige ord ud af {count} ord, så der er omkring {entropy_bits(word_list):.0f} bits i den: "
-        "den kan ikke gættes, heller ikke af mange computere."
-    )
-    click.echo("Giv den kun til gruppens medlemmer, fx på et møde. Skriv den aldrig i gruppefilen, og læg den aldrig i git.")
-    if not group.medlemsomraade:
-        click.echo(f"Husk at skrive 'medlemsområde: ja' i {file}; ellers bruges adgangskoden ikke.")
-    click.echo("")
-    for line in _how_to_share(slug, passphrase):
+    for line in announce(slug, passphrase, count, bits):
         click.echo(line)
+    if not group.medlemsomraade:
+        click.echo("")
+        click.echo(f"Husk at skrive 'medlemsområde: ja' i {file}; ellers bruges adgangskoden ikke.")
     if new:
         click.echo("")
         for line in _after_change(slug):
