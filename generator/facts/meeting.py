@@ -90,6 +90,8 @@ def _by_name(speaker: str, meeting: Meeting | None, audiences: Audiences) -> Fac
         return Fact("De temaansvarlige")
     if speaker == "alle":
         return Fact("Alle")
+    if speaker in audiences.member_names:  # a member's name written under 'ved:'
+        return audiences.fact(Kind.MEMBER_NAME, speaker, public="Et medlem")
     return Fact(speaker)
 
 
