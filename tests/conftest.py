@@ -31,6 +31,13 @@ def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current output.")
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that uses the `browser` fixture is a browser test (`make quick` leaves those out)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
