@@ -203,6 +203,8 @@ def test_group_text_through_every_template_adds_no_markup(value):
     name = fold(value.replace("<", "").replace(">", ""))[:100].strip()
     assume(fold(value) and name and len(name) <= 100 and find_cpr(value) is None)
     assume(fold(value) != fold(name + " eget"))
+    # 'aflyst: ja' (or true, sand …) cancels the meeting without a reason, so its line in the list is shorter.
+    assume(fold(value).casefold() not in {"ja", "j", "yes", "true", "sand"})
     result = generated(value)
     pages = {rel: md for rel, md in result.docs.items() if rel.endswith(".md")}
     assert pages.keys() == BASELINE.keys()
