@@ -68,6 +68,7 @@ def test_one_line_per_group_in_order_and_a_broken_group_stops_no_other(project):
     assert not (project / "site" / "b-fejl").exists()
 
 
+@pytest.mark.slow
 def test_unchanged_groups_are_skipped_and_each_input_change_rebuilds(project):
     assert run(project).code == 1
     index = project / "site" / "a-gruppe" / "index.html"
@@ -120,6 +121,7 @@ def test_the_fingerprint_covers_the_generators_code_and_templates():
     assert {"generator/site/pages.py", "generator/site/templates/index.md.j2", "generator/site/templates/_agenda_table.md.j2"} <= names
 
 
+@pytest.mark.slow
 def test_the_organisers_output_has_no_end_of_life_banner(tmp_path):
     # A separate process on purpose: the banner would come when mkdocs-material is first imported.
     root = copy_project(tmp_path)
@@ -130,6 +132,7 @@ def test_the_organisers_output_has_no_end_of_life_banner(tmp_path):
     assert result.stderr == ""
 
 
+@pytest.mark.slow
 def test_no_banner_even_when_started_under_the_name_mkdocs(tmp_path):
     """mkdocs-material prints its banner when argv[0] is `mkdocs`; netvaerk silences it however it starts."""
     root = copy_project(tmp_path)
@@ -165,7 +168,7 @@ WORKERS = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("workers", [1, 2, 0])
+@pytest.mark.parametrize("workers", [pytest.param(1, marks=pytest.mark.slow), pytest.param(2, marks=pytest.mark.slow), 0])
 def test_groups_are_shared_among_at_most_one_process_per_core(tmp_path, workers):
     """0: as many worker processes as the machine has cores (the command's default)."""
     root = copy_project(tmp_path, {f"g{i:02d}.yaml": GOOD for i in range(12)})

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
+import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -121,6 +122,7 @@ def test_the_markdown_extensions_are_those_of_mkdocs_yml():
     assert EXTENSIONS == ["tables", "admonition", {"toc": {"permalink": False}}]
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(value=ANY_TEXT, context=st.sampled_from(sorted(CONTEXTS)))
 def test_escaped_text_shows_as_written_and_adds_no_markup(value, context):
@@ -196,6 +198,7 @@ def shared_environment():
 BASELINE = {rel: skeleton(to_html(md)[0]).shape for rel, md in generated("Plain tekst").docs.items() if rel.endswith(".md")}
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(value=FILE_TEXT)
 def test_group_text_through_every_template_adds_no_markup(value):

@@ -13,6 +13,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -142,6 +143,7 @@ def to_yaml(data, indent: str = "", plain: bool = False) -> str:
     return out
 
 
+@pytest.mark.slow
 @fuzz(500)
 @given(group=st.one_of(strategies(valid=True), strategies(valid=False)), plain=st.sampled_from([False, False, False, True]))
 def test_generated_groups(group, plain):
@@ -188,12 +190,14 @@ def mutated(draw, base: bytes) -> bytes:
     return bytes(data)
 
 
+@pytest.mark.slow
 @fuzz(1200)
 @given(data=mutated(SMALL))
 def test_mutated_small_group_files(data):
     run(data)
 
 
+@pytest.mark.slow
 @fuzz(300)
 @given(data=mutated(CONTRACT))
 def test_mutated_contract(data):
@@ -209,6 +213,7 @@ def test_random_bytes(data):
     run(data)
 
 
+@pytest.mark.slow
 @fuzz(800)
 @given(parts=st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8).map(str.encode), st.sampled_from(["navn", "formål", "medlemmer", "møder", "dato"]).map(str.encode)), max_size=60))
 def test_yaml_token_soup(parts):

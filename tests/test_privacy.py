@@ -165,6 +165,7 @@ def test_there_are_many_value_lines_to_try():
     assert len(VALUE_LINES) >= 40
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cpr=cpr_numbers(), line=st.sampled_from(VALUE_LINES), where=st.sampled_from(["start", "end"]))
 def test_a_cpr_number_in_any_field_stops_the_build_at_its_line(cpr, line, where):
