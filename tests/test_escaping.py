@@ -113,7 +113,7 @@ CONTEXTS = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def clean_shape(context: str) -> list[tuple]:
     return skeleton(to_html(CONTEXTS[context].format("x"))[0]).shape
 
@@ -158,7 +158,8 @@ def group_with(value: str) -> dict:
         "aftaler": {"afbud": value, "etik": value, "grænsevogter": name, "tavshedspligt": value},
         "temaer": [{"navn": name + " eget", "beskrivelse": value}],
         "møder": [
-            {"dato": "2027-01-12", "start": "18:00", "sted": value, "dagsorden": "første møde", "ordstyrer": name, "referent": "Bo Hansen", "tilmeldingsfrist": "2027-01-05"},
+            {"dato": "2027-01-12", "start": "18:00", "sted": value, "dagsorden": "første møde", "ordstyrer": name, "referent": "Bo Hansen",
+             "tilmeldingsfrist": "2027-01-05"},
             {"dato": "2027-02-09", "start": "18:00", "sted": value, "tema": name, "temaansvarlige": [name], "vært": name, "aflyst": value,
              "dagsorden": [{"punkt": value, "minutter": "20", "ved": value}]},
         ],

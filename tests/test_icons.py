@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
 
 from conftest import ROOT
-
+from generator.model.models import Group
 from generator.site.icons import FILES, files, png, png_pixels
 from generator.site.manifest import manifest_text
-from generator.model.models import Group
 
 ASSETS = ROOT / "overrides" / "assets"
 
@@ -27,10 +27,14 @@ def test_committed_icons_match_the_drawing():
         assert png_pixels(drawn[icon.name]) == (width, height, rgba), icon.name
 
 
+def _pixel(width: int, rgba: bytes, x: int, y: int) -> tuple[int, ...]:
+    return tuple(rgba[(y * width + x) * 4 : (y * width + x) * 4 + 4])
+
+
 def test_icons_are_teal_with_a_white_network_and_rounded_or_full_bleed():
     for icon in FILES:
         width, _, rgba = png_pixels((ASSETS / icon.name).read_bytes())
-        at = lambda x, y: tuple(rgba[(y * width + x) * 4 : (y * width + x) * 4 + 4])  # noqa: E731
+        at = functools.partial(_pixel, width, rgba)
         corner, middle_of_top_node = at(0, 0), at(width // 2, int(width * 156 / 512))
         assert middle_of_top_node == (255, 255, 255, 255)
         assert at(width // 2, width - 4)[:3] == (0x00, 0x69, 0x5C)

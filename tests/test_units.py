@@ -36,7 +36,8 @@ def test_danish_dates_and_durations():
 
 
 def test_scalars_stay_text_until_validation():
-    text = BASE.replace("  navn: A\nmedlemmer", "  navn: A\n  telefon: 20 30 40 50\nmedlemmer") + "by: 0800\nmøder:\n  - dato: 2027-01-12\n    start: 18:00\n    sted: yes\n"
+    text = BASE.replace("  navn: A\nmedlemmer", "  navn: A\n  telefon: 20 30 40 50\nmedlemmer")
+    text += "by: 0800\nmøder:\n  - dato: 2027-01-12\n    start: 18:00\n    sted: yes\n"
     group, _ = check(text.encode(), "g.yaml")
     assert group.by == "0800"
     assert group.arrangoer.telefon == "20 30 40 50"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from clirun import run
 from conftest import CONTRACT, copy_project
-
 from generator.guide.check import check
 
 BASE = """navn: Testgruppen
@@ -51,7 +50,8 @@ def test_more_than_ten_members():
 def test_first_meeting_ending_after_nine():
     text = BASE.format(members=members("Anne Jensen", "Bo Hansen"), meetings=meeting("2027-01-12", start="18:30", agenda="første møde"))
     assert warnings_of(text) == [
-        "groups/test.yaml:10:12: møder[1].start: advarsel: det første møde slutter kl. 21.10; mødepakken råder til at slutte senest kl. 21.00, så alle kan nå hjem i ordentlig tid"
+        "groups/test.yaml:10:12: møder[1].start: advarsel: det første møde slutter kl. 21.10; "
+        "mødepakken råder til at slutte senest kl. 21.00, så alle kan nå hjem i ordentlig tid"
     ]
 
 
