@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, node_modules
+from conftest import NODE_MODULES, ROOT, node_modules
 from generator.site.icons import png_pixels
 from weight import loads
 
 SIZES = {"360x640": (360, 640), "390x844": (390, 844)}
 TABS = 2  # pages loading while one is measured
 ARTIFACTS = ROOT / "test-artifacts"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 # The calendar feed's buttons, as the calendar work adds them to the card's actions (see test below).
 CALENDAR_BUTTONS = ("Tilføj til kalender", "Abonnér")
 
