@@ -121,7 +121,6 @@ def test_the_fingerprint_covers_the_generators_code_and_templates():
     assert {"generator/site/pages.py", "generator/site/templates/index.md.j2", "generator/site/templates/_agenda_table.md.j2"} <= names
 
 
-@pytest.mark.slow
 def test_the_organisers_output_has_no_end_of_life_banner(tmp_path):
     # A separate process on purpose: the banner would come when mkdocs-material is first imported.
     root = copy_project(tmp_path)
@@ -132,7 +131,6 @@ def test_the_organisers_output_has_no_end_of_life_banner(tmp_path):
     assert result.stderr == ""
 
 
-@pytest.mark.slow
 def test_no_banner_even_when_started_under_the_name_mkdocs(tmp_path):
     """mkdocs-material prints its banner when argv[0] is `mkdocs`; netvaerk silences it however it starts."""
     root = copy_project(tmp_path)
@@ -168,7 +166,7 @@ WORKERS = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("workers", [pytest.param(1, marks=pytest.mark.slow), pytest.param(2, marks=pytest.mark.slow), 0])
+@pytest.mark.parametrize("workers", [1, 2, 0])
 def test_groups_are_shared_among_at_most_one_process_per_core(tmp_path, workers):
     """0: as many worker processes as the machine has cores (the command's default)."""
     root = copy_project(tmp_path, {f"g{i:02d}.yaml": GOOD for i in range(12)})

@@ -6,8 +6,6 @@ import html
 import json
 import re
 
-import pytest
-
 from clirun import run
 from conftest import CONTRACT, copy_project
 
@@ -93,7 +91,6 @@ def _names(root):
     return [html.unescape(name) for name in re.findall(r'<span class="nv-name">([^<]*)</span>', page)]
 
 
-@pytest.mark.slow
 def test_an_unchanged_rebuild_writes_the_same_list(tmp_path):
     root = _project(tmp_path)
     assert run(["build", "--today", "2026-11-26"], root).code == 0
@@ -103,7 +100,6 @@ def test_an_unchanged_rebuild_writes_the_same_list(tmp_path):
     assert (root / "site" / "index.html").read_bytes() == first
 
 
-@pytest.mark.slow
 def test_the_list_shows_what_is_published_not_a_file_that_failed(tmp_path):
     root = _project(tmp_path)
     assert run(["build", "--today", "2026-11-26"], root).code == 0
@@ -117,7 +113,6 @@ def test_the_list_shows_what_is_published_not_a_file_that_failed(tmp_path):
     assert _names(root) == ["Familieplejernes netværk Nordsjælland", "Nyt navn"]
 
 
-@pytest.mark.slow
 def test_a_tampered_marker_shows_as_text_or_is_rebuilt(tmp_path):
     root = _project(tmp_path)
     assert run(["build", "--today", "2026-11-26"], root).code == 0
