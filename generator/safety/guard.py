@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
-from typing import Iterable
 
 from ..errors import Problem
 
@@ -15,7 +15,12 @@ _BUNDLE = re.compile(r"(?:(?:\.\./)*|/(?:[A-Za-z0-9._~%-]+/)*)assets/javascripts
 _FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "portal"})
 # Attributes whose value the browser fetches while showing the page.
 _LOADING_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "imagesrcset"})
-_LOADING_LINK_RELS = frozenset({"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "modulepreload", "manifest", "preconnect", "dns-prefetch", "prerender", "import"})
+_LOADING_LINK_RELS = frozenset(
+    {
+        "stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "modulepreload", "manifest", "preconnect", "dns-prefetch",
+        "prerender", "import",
+    }
+)
 # webcal: is the calendar subscription link, built by calendar_links from the validated https address.
 _LINK_SCHEMES = frozenset({"https", "mailto", "tel", "webcal"})
 _SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript"})

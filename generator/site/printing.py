@@ -8,7 +8,7 @@ import jinja2
 
 from .. import danish
 from ..facts import people
-from ..facts.meeting import AgendaFacts, POSTER_FOLDER, MeetingKind
+from ..facts.meeting import POSTER_FOLDER, AgendaFacts, MeetingKind
 from ..facts.qr import qr_inline
 from ..safety.escape import Md
 from .pages import Site, invitation_lines
