@@ -16,17 +16,16 @@ from pathlib import Path
 
 import pytest
 
+import generator
 from clirun import Ran
 from clirun import run as run_cli
 from conftest import CONTRACT, copy_project
-
-import generator
-from generator.guide.check import check
 from generator.build import cache
 from generator.build.cache import shared_fingerprint, tree
 from generator.build.inputs import read_inputs
-from generator.site.pages import site_facts, site_pages
 from generator.build.pipeline import Project, built_stamp, site_fingerprint
+from generator.guide.check import check
+from generator.site.pages import site_facts, site_pages
 
 NETVAERK = str(Path(sys.executable).parent / "netvaerk")
 TODAY = "2026-11-26"
@@ -197,7 +196,7 @@ def test_the_organisers_output_has_no_end_of_life_banner(tmp_path):
 def test_no_banner_even_when_started_under_the_name_mkdocs(tmp_path):
     """mkdocs-material prints its banner when argv[0] is `mkdocs`; netvaerk silences it however it starts."""
     root = copy_project(tmp_path)
-    script = "import sys; sys.argv = ['/usr/bin/mkdocs', 'build', '--today', '%s']; from generator.cli import main; main()" % TODAY
+    script = f"import sys; sys.argv = ['/usr/bin/mkdocs', 'build', '--today', '{TODAY}']; from generator.cli import main; main()"
     env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
     result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -14,10 +14,10 @@ import pytest
 import clirun
 from conftest import CONTRACT, TODAY, copy_project
 from generator.build import publish
-from generator.build.records import identity, notes
-from generator.model.slug import slug_for
-from generator.errors import GroupError
 from generator.build.pipeline import Project, build_group, prepare
+from generator.build.records import identity, notes
+from generator.errors import GroupError
+from generator.model.slug import slug_for
 
 
 def snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, tuple[str, int]]:

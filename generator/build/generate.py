@@ -7,19 +7,23 @@ from dataclasses import dataclass, field
 
 import jinja2
 
-from ..facts.links import QR_FILE, feed_links
-from ..calendar.state import dump as dump_state, empty as empty_state, parse as parse_state
-from ..errors import GroupError, Problem
 from ..calendar.feed import build_feed, gone_warnings
+from ..calendar.state import dump as dump_state
+from ..calendar.state import empty as empty_state
+from ..calendar.state import parse as parse_state
+from ..errors import GroupError, Problem
+from ..facts.links import QR_FILE, feed_links
+from ..facts.qr import qr_file
 from ..guide.check import check
-from ..site.manifest import NAME as MANIFEST, manifest_text
 from ..model.models import Group
+from ..model.slug import SLUG_RE
+from ..site.config import config_text
+from ..site.manifest import NAME as MANIFEST
+from ..site.manifest import manifest_text
 from ..site.pages import site_facts, site_pages
 from ..site.printing import print_files, private_files
-from ..facts.qr import qr_file
 from ..site.render import render_all
-from ..site.config import config_text
-from ..model.slug import SLUG_RE
+
 
 @dataclass(frozen=True)
 class Generated:
