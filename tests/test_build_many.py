@@ -123,9 +123,9 @@ def test_the_fingerprint_covers_the_generators_code_and_templates():
             "generator/build/cache.py", "generator/facts/meeting.py"} <= names
 
 
-def _outcome(result: subprocess.CompletedProcess, file: str) -> str:
+def _outcome(result, file: str) -> str:
     """What the build said about one group: "bygget" or "uændret"."""
-    (line,) = [line for line in result.stdout.splitlines() if line.startswith(f"{file}:")]
+    (line,) = [line for line in result.out.splitlines() if line.startswith(f"{file}:")]
     return "bygget" if " sider bygget i " in line else "uændret" if "uændret siden sidst" in line else line
 
 
