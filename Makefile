@@ -1,27 +1,48 @@
-# The two commands in the README: `make site` and `make test`. `make bench` prints build speed and page weight.
+# The two commands in the README: `make site` and `make test`. `make quick` is the check to run while working
+# (ruff, then every test that needs neither the browser nor minutes); `make bench` prints build speed and page weight.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+# Separate stamps: `make site` installs only what builds the site (requirements.lock); the test targets add
+# requirements-test.lock on top. Either can come first.
+SITE_STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
+JS := tests/js
 
-.PHONY: site test bench bytecode clean
+.PHONY: site test quick bench bytecode node clean
 
-$(STAMP): requirements.lock pyproject.toml
+$(SITE_STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller nyere kræves")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PIP) -r requirements.lock
+	$(PIP) --no-deps --no-build-isolation -e .
 	@$(MAKE) --no-print-directory bytecode
-	@touch $(STAMP)
+	@touch $@
 
-site: $(STAMP) bytecode
+$(TEST_STAMP): $(SITE_STAMP) requirements-test.lock
+	$(PIP) -r requirements-test.lock
+	@touch $@
+
+site: $(SITE_STAMP) bytecode
 	$(BIN)/netvaerk build
 
-test: $(STAMP)
-	@if command -v npm >/dev/null 2>&1 && [ ! -d node_modules ]; then npm ci --no-audit --no-fund --loglevel=error; fi
+test: $(TEST_STAMP) node
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP) bytecode
+quick: $(TEST_STAMP) node
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+# The npm packages only the tests use (ical.js, axe-core), from tests/js/package-lock.json. Without npm the
+# tests that need them are skipped (outside CI; .ci/run installs them).
+node:
+	@if command -v npm >/dev/null 2>&1 && { [ ! -f $(JS)/node_modules/.package-lock.json ] || [ $(JS)/package-lock.json -nt $(JS)/node_modules/.package-lock.json ]; }; then \
+		cd $(JS) && npm ci --no-audit --no-fund --loglevel=error; \
+	fi
+
+bench: $(SITE_STAMP) bytecode
 	$(BIN)/python bench/bench.py
 
 # An editable install leaves netvaerk's own modules uncompiled, and where PYTHONDONTWRITEBYTECODE is set

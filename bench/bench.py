@@ -30,7 +30,10 @@ from weight import weight  # noqa: E402
 BIN = Path(sys.executable).parent
 TODAY = "2026-11-26"
 CONTRACT = ROOT / "groups" / "nordsjaelland.yaml"
-TOWNS = ("Aabenraa", "Ballerup", "Esbjerg", "Herning", "Holbæk", "Kolding", "Køge", "Næstved", "Odense", "Randers", "Silkeborg", "Viborg", "Aalborg", "Aarhus", "Roskilde")
+TOWNS = (
+    "Aabenraa", "Ballerup", "Esbjerg", "Herning", "Holbæk", "Kolding", "Køge", "Næstved", "Odense", "Randers", "Silkeborg", "Viborg",
+    "Aalborg", "Aarhus", "Roskilde",
+)
 # Quiet bare MkDocs too: the banner is printed, not computed, so it changes no timing.
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -79,7 +82,8 @@ def mkdocs_each(root: Path, slugs: list[str], scratch: Path) -> float:
     start = time.perf_counter()
     for slug in slugs:
         config = root / "site_src" / slug / "mkdocs.yml"
-        subprocess.run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(scratch / slug)], env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        command = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(scratch / slug)]
+        subprocess.run(command, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
@@ -88,11 +92,12 @@ def machine() -> str:
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
         model = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if line.startswith("model name")), "")
-    return f"{cores()} cores usable ({os.cpu_count()} online), {model or platform.processor() or platform.machine()}, Python {platform.python_version()}, {platform.system()}"
+    cpu = model or platform.processor() or platform.machine()
+    return f"{cores()} cores usable ({os.cpu_count()} online), {cpu}, Python {platform.python_version()}, {platform.system()}"
 
 
 def load() -> str:
-    return "%.2f %.2f %.2f" % os.getloadavg() if hasattr(os, "getloadavg") else "?"
+    return " ".join(f"{load:.2f}" for load in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
 
 
 def main() -> None:

@@ -16,10 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-from generator.calendar.state import dump, empty, parse  # noqa: E402
-from generator.guide.check import check  # noqa: E402
 from generator.calendar.feed import build_feed  # noqa: E402
+from generator.calendar.state import dump, empty, parse  # noqa: E402
 from generator.facts.meeting import group_meetings  # noqa: E402
+from generator.guide.check import check  # noqa: E402
 
 TODAY = dt.date(2026, 11, 26)
 

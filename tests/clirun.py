@@ -1,7 +1,13 @@
-"""Run the `netvaerk` command in-process, as a user would, and capture exactly what it prints."""
+"""Run the `netvaerk` command in-process, as a user would, and capture exactly what it prints.
+
+This is how the tests call the command: through `generator.cli.main`, the real entry point, so they see
+its Danish usage errors and its exit codes (0, 1, 2). A test starts a separate process only where that
+process is the point (`netvaerk serve`, the end-of-life banner under the name `mkdocs`), and says so.
+"""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from dataclasses import dataclass
@@ -21,7 +27,7 @@ class Ran:
 
 def run(args: list[str], cwd: Path, input: str | None = None) -> Ran:
     """`netvaerk ARGS` in `cwd`, with `input` on stdin; exit code, stdout and stderr."""
-    saved_argv, saved_cwd = sys.argv, os.getcwd()
+    saved_argv, saved_cwd, saved_env = sys.argv, os.getcwd(), dict(os.environ)
     sys.argv = ["netvaerk", *args]
     os.chdir(cwd)
     code = 0
@@ -35,3 +41,7 @@ def run(args: list[str], cwd: Path, input: str | None = None) -> Ran:
     finally:
         sys.argv = saved_argv
         os.chdir(saved_cwd)
+        # main() sets NO_MKDOCS_2_WARNING and freezes the collector for the rest of its (normally short) process.
+        os.environ.clear()
+        os.environ.update(saved_env)
+        gc.unfreeze()

@@ -14,6 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = ROOT / "groups" / "nordsjaelland.yaml"
+# npm packages only the tests use (tests/js/package.json): installed by `npm ci` in tests/js.
+NODE_MODULES = ROOT / "tests" / "js" / "node_modules"
 TODAY = dt.date(2026, 11, 26)
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -29,6 +31,13 @@ CHROMIUM_ARGS = [
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current output.")
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that uses the `browser` fixture is a browser test (`make quick` leaves those out)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture
@@ -95,10 +104,9 @@ def browser():
 
 
 def node_modules() -> Path:
-    """The npm packages the tests use; skipped only outside CI when `npm ci` has not run."""
-    path = ROOT / "node_modules"
-    if not (path / "ical.js").exists() or not shutil.which("node"):
+    """The npm packages the tests use; skipped only outside CI when `npm ci` has not run in tests/js."""
+    if not (NODE_MODULES / "ical.js").exists() or not (NODE_MODULES / "axe-core").exists() or not shutil.which("node"):
         if os.environ.get("CI"):
-            pytest.fail("node_modules is missing; .ci/run runs npm ci")
-        pytest.skip("run `npm ci` first (node packages for the tests)")
-    return path
+            pytest.fail("tests/js/node_modules is missing; .ci/run runs npm ci there")
+        pytest.skip("run `npm ci` in tests/js first (node packages for the tests)")
+    return NODE_MODULES

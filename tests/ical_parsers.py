@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from unittest import mock
 from pathlib import Path
+from unittest import mock
 
 from conftest import node_modules
 
@@ -30,7 +30,7 @@ def icaljs(feeds: dict[str, bytes], tmp: Path) -> dict[str, dict]:
         env={**os.environ, "TZ": "UTC"},
     )
     assert result.returncode == 0, result.stderr.decode()
-    return dict(zip(feeds, json.loads(result.stdout)))
+    return dict(zip(feeds, json.loads(result.stdout), strict=True))
 
 
 def ics_calendar(data: bytes):

@@ -1,7 +1,8 @@
 """`netvaerk build` over many groups: parallel workers, one line per group in order, skipping unchanged groups.
 
-The command runs as the organiser runs it (a subprocess in a throwaway copy of the project), so the
-tests see its real output and exit code, and worker processes are never forked from the test process.
+The command runs in a throwaway copy of the project through `clirun.run`, so the tests see its real output
+and exit code. Only the end-of-life banner tests start a separate process: the banner is printed when
+mkdocs-material is first imported, which has long happened in the test process.
 """
 
 from __future__ import annotations
@@ -15,15 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTRACT, copy_project
-
 import generator
-from generator.guide.check import check
+from clirun import Ran
+from clirun import run as run_cli
+from conftest import CONTRACT, copy_project
 from generator.build import cache
 from generator.build.cache import shared_fingerprint, tree
 from generator.build.inputs import read_inputs
-from generator.site.pages import site_facts, site_pages
 from generator.build.pipeline import Project, built_stamp, site_fingerprint
+from generator.guide.check import check
+from generator.site.pages import site_facts, site_pages
 
 NETVAERK = str(Path(sys.executable).parent / "netvaerk")
 TODAY = "2026-11-26"
@@ -37,10 +39,8 @@ def _pages(data: bytes) -> int:
     return len(site_pages(site_facts(group, dt.date.fromisoformat(TODAY))))
 
 
-def run(root: Path, *args: str, argv0: str | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
-    command = [NETVAERK, "build", "--today", TODAY, *args]
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=120)
+def run(root: Path, *args: str) -> Ran:
+    return run_cli(["build", "--today", TODAY, *args], root)
 
 
 @pytest.fixture
@@ -54,12 +54,12 @@ def _stamp(root: Path, slug: str) -> cache.Stamp | None:
 
 def test_one_line_per_group_in_order_and_a_broken_group_stops_no_other(project):
     result = run(project)
-    assert result.returncode == 1
-    assert result.stdout.splitlines() == [
+    assert result.code == 1
+    assert result.out.splitlines() == [
         f"groups/a-gruppe.yaml: {_pages(GOOD)} sider bygget i site/a-gruppe/",
         f"groups/c-gruppe.yaml: {_pages(OTHER)} sider bygget i site/c-gruppe/",
     ]
-    errors = result.stderr.splitlines()
+    errors = result.err.splitlines()
     assert errors[-1] == "groups/b-fejl.yaml: ikke bygget (ret fejlene ovenfor)"
     assert all(line.startswith("groups/b-fejl.yaml:") for line in errors)
     assert any("mødeform" in line and "telepati" in line for line in errors)
@@ -68,22 +68,23 @@ def test_one_line_per_group_in_order_and_a_broken_group_stops_no_other(project):
     assert not (project / "site" / "b-fejl").exists()
 
 
+@pytest.mark.slow
 def test_unchanged_groups_are_skipped_and_each_input_change_rebuilds(project):
-    assert run(project).returncode == 1
+    assert run(project).code == 1
     index = project / "site" / "a-gruppe" / "index.html"
     before = index.stat().st_ino, index.stat().st_mtime_ns
 
     again = run(project)
-    assert again.stdout.splitlines() == [
+    assert again.out.splitlines() == [
         f"groups/a-gruppe.yaml: uændret siden sidst, {_pages(GOOD)} sider i site/a-gruppe/",
         f"groups/c-gruppe.yaml: uændret siden sidst, {_pages(OTHER)} sider i site/c-gruppe/",
     ]
-    assert again.returncode == 1  # the broken group is tried again, and still fails
+    assert again.code == 1  # the broken group is tried again, and still fails
     assert (index.stat().st_ino, index.stat().st_mtime_ns) == before
 
     def built() -> list[str]:
         result = run(project, *extra)
-        return [line.split(":")[0] for line in result.stdout.splitlines() if "bygget i" in line]
+        return [line.split(":")[0] for line in result.out.splitlines() if "bygget i" in line]
 
     # The group's own file: only that group is rebuilt.
     (project / "groups" / "c-gruppe.yaml").write_bytes(OTHER.replace(b"by: Hiller\xc3\xb8d", b"by: Haderslev"))
@@ -122,9 +123,9 @@ def test_the_fingerprint_covers_the_generators_code_and_templates():
             "generator/build/cache.py", "generator/facts/meeting.py"} <= names
 
 
-def _outcome(result: subprocess.CompletedProcess, file: str) -> str:
+def _outcome(result, file: str) -> str:
     """What the build said about one group: "bygget" or "uændret"."""
-    (line,) = [line for line in result.stdout.splitlines() if line.startswith(f"{file}:")]
+    (line,) = [line for line in result.out.splitlines() if line.startswith(f"{file}:")]
     return "bygget" if " sider bygget i " in line else "uændret" if "uændret siden sidst" in line else line
 
 
@@ -183,8 +184,10 @@ def test_each_input_file_is_read_once_per_build(tmp_path, monkeypatch):
 
 
 def test_the_organisers_output_has_no_end_of_life_banner(tmp_path):
+    # A separate process on purpose: the banner would come when mkdocs-material is first imported.
     root = copy_project(tmp_path)
-    result = run(root)
+    env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
+    result = subprocess.run([NETVAERK, "build", "--today", TODAY], cwd=root, capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0
     assert result.stdout == f"groups/nordsjaelland.yaml: {_pages(GOOD)} sider bygget i site/nordsjaelland/\n"
     assert result.stderr == ""
@@ -193,7 +196,7 @@ def test_the_organisers_output_has_no_end_of_life_banner(tmp_path):
 def test_no_banner_even_when_started_under_the_name_mkdocs(tmp_path):
     """mkdocs-material prints its banner when argv[0] is `mkdocs`; netvaerk silences it however it starts."""
     root = copy_project(tmp_path)
-    script = "import sys; sys.argv = ['/usr/bin/mkdocs', 'build', '--today', '%s']; from generator.cli import main; main()" % TODAY
+    script = f"import sys; sys.argv = ['/usr/bin/mkdocs', 'build', '--today', '{TODAY}']; from generator.cli import main; main()"
     env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
     result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -10,15 +10,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+import clirun
 from conftest import CONTRACT, TODAY, copy_project
 from generator.build import publish
-from generator.build.records import identity, notes
-from generator.model.slug import slug_for
-from generator.cli import cli
-from generator.errors import GroupError
 from generator.build.pipeline import Project, build_group, prepare
+from generator.build.records import identity, notes
+from generator.errors import GroupError
+from generator.model.slug import slug_for
 
 
 def snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, tuple[str, int]]:
@@ -36,9 +35,9 @@ def snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, tuple[str, i
 
 
 def run(project: Path, monkeypatch, *args: str) -> tuple[int, str]:
-    monkeypatch.chdir(project)
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.output
+    """`netvaerk ARGS` in `project`: the exit code and what it printed (stdout, then stderr)."""
+    ran = clirun.run(list(args), project)
+    return ran.code, ran.out + ran.err
 
 
 @pytest.fixture

@@ -8,15 +8,15 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import CONTRACT, ROOT, TODAY
-from ical_parsers import icaljs, ics_events, unescape_text, unfold
 
+from conftest import CONTRACT, ROOT, TODAY
 from generator.build.generate import Generated, generate
 from generator.calendar.events import CalEvent
+from generator.calendar.ical import calendar_bytes
 from generator.calendar.state import EventState
 from generator.errors import GroupError
-from generator.calendar.ical import calendar_bytes
 from generator.site.render import environment
+from ical_parsers import icaljs, ics_events, unescape_text, unfold
 
 CPH = ZoneInfo("Europe/Copenhagen")
 GOLDEN = ROOT / "tests" / "golden" / "kalender"
@@ -69,7 +69,7 @@ def local(day: str, clock: str) -> dt.datetime:
 
 
 def utc_iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,7 @@ def test_contract_meetings_at_danish_local_time_in_icaljs(contract, tmp_path):
     assert feed["timezones"] == ["Europe/Copenhagen"]
     meetings = [e for e in feed["events"] if e["uid"].startswith("moede-")]
     assert len(meetings) == len(CONTRACT_MEETINGS)
-    for event, (day, start, end, status, summary) in zip(meetings, CONTRACT_MEETINGS):
+    for event, (day, start, end, status, summary) in zip(meetings, CONTRACT_MEETINGS, strict=True):
         assert event["uid"] == f"moede-{day}@nordsjaelland.netvaerk"
         assert event["summary"] == summary
         assert event["status"] == status
@@ -216,7 +216,8 @@ def test_contract_description_agenda_roles_and_afbud(contract, tmp_path):
         {
             "action": "DISPLAY",
             "trigger": "-P1D",
-            "description": "I morgen kl. 18.00: Netværksmøde: Forholdet til kommunen, Hillerød Bibliotek, mødelokale 2, Christiansgade 1, 3400 Hillerød",
+            "description": "I morgen kl. 18.00: Netværksmøde: Forholdet til kommunen, "
+            "Hillerød Bibliotek, mødelokale 2, Christiansgade 1, 3400 Hillerød",
         }
     ]
     host = by_uid["moede-2027-02-09@nordsjaelland.netvaerk"]["description"]
@@ -259,7 +260,7 @@ def test_meetings_around_clock_changes_keep_their_local_time(tmp_path):
     parsed = icaljs({"kalender.ics": data}, tmp_path)["kalender.ics"]["events"]
     by_package = ics_events(data)
     assert len(parsed) == len(meetings) == len(by_package)
-    for event, (day, start) in zip(parsed, meetings):
+    for event, (day, start) in zip(parsed, meetings, strict=True):
         begin = local(day, start)
         end = begin + dt.timedelta(minutes=170)
         # ical.js converts through the VTIMEZONE in the file; `ics` through the system's tz database.
@@ -446,7 +447,7 @@ def test_line_breaks_inside_a_value_stay_inside_it(tmp_path):
     """The writer itself, below the group file's validation: raw CR/LF in a value cannot start a property."""
     evil = "Sted\r\nEND:VEVENT\r\nBEGIN:VEVENT\nUID:evil\rSUMMARY:ond;x,y\\N"
     event = CalEvent("u@test", dt.datetime(2027, 1, 12, 19), dt.datetime(2027, 1, 12, 21), evil, evil, evil, None, False, evil, True)
-    stamp = dt.datetime(2026, 11, 26, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(2026, 11, 26, tzinfo=dt.UTC)
     data = calendar_bytes(None, [(event, EventState(0, stamp, stamp, {}, ""))])
     parsed = icaljs({"x.ics": data}, tmp_path)["x.ics"]["events"]
     expected = "Sted\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil\nSUMMARY:ond;x,y\\N"

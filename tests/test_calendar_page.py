@@ -8,8 +8,8 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import CONTRACT, ROOT, TODAY, copy_project, node_modules
 
+from conftest import CONTRACT, ROOT, TODAY, copy_project, node_modules
 from generator.facts.qr import qr_file
 
 PHONE = {"width": 390, "height": 844}

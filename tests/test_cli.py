@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import os
+import re
+import selectors
 import subprocess
 import sys
 import time
@@ -11,93 +14,133 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import ROOT, copy_project
+from clirun import run
+from conftest import TODAY, copy_project
+from generator.danish import short_date
 
-from generator.cli import cli
+DAY = TODAY.isoformat()
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    copy_project(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def project(tmp_path):
+    return copy_project(tmp_path)
 
 
 def test_build_prints_one_line_per_group_and_exits_0(project):
-    result = CliRunner().invoke(cli, ["build", "--today", "2026-11-26"])
-    assert result.exit_code == 0, result.output
-    assert result.stdout == "groups/nordsjaelland.yaml: 16 sider bygget i site/nordsjaelland/\n"
-    assert result.stderr == ""
+    ran = run(["build", "--today", DAY], project)
+    assert (ran.code, ran.out, ran.err) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i site/nordsjaelland/\n", "")
     assert (project / "site" / "nordsjaelland" / "index.html").exists()
     assert not (project / "site" / "nordsjaelland" / "sitemap.xml").exists()
 
 
 def test_build_into_another_folder(project):
-    result = CliRunner().invoke(cli, ["build", "groups/nordsjaelland.yaml", "--out", "public", "--today", "2026-11-26"])
-    assert result.exit_code == 0, result.output
+    ran = run(["build", "groups/nordsjaelland.yaml", "--out", "public", "--today", DAY], project)
+    assert (ran.code, ran.out) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i public/nordsjaelland/\n"), ran.err
     assert (project / "public" / "nordsjaelland" / "moeder" / "2027-01-12.html").exists()
 
 
 def test_check_ok(project):
-    result = CliRunner().invoke(cli, ["check", "groups/nordsjaelland.yaml"])
-    assert (result.exit_code, result.stdout) == (0, "groups/nordsjaelland.yaml: ingen fejl\n")
+    ran = run(["check", "groups/nordsjaelland.yaml", "--today", DAY], project)
+    assert (ran.code, ran.out, ran.err) == (0, "groups/nordsjaelland.yaml: ingen fejl\n", "")
+
+
+def test_without_today_the_machines_date_is_used(tmp_path):
+    """The one test of the real default: the expected warnings are worked out from the machine's date."""
+    today = dt.date.today()
+    first, last = today - dt.timedelta(days=200), today + dt.timedelta(days=120)
+    text = (
+        "navn: Gruppen\nformål: At mødes.\narrangør:\n  navn: Anne\nmedlemmer:\n  - navn: Anne\n  - navn: Bo\n"
+        f"møder:\n  - dato: {first}\n    start: 19:00\n    sted: Biblioteket\n    ordstyrer: Anne\n    referent: Bo\n"
+        f"  - dato: {last}\n    start: 19:00\n    sted: Biblioteket\n    ordstyrer: Bo\n    referent: Anne\n"
+    )
+    root = copy_project(tmp_path, {"g.yaml": text.encode()})
+    ran = run(["check", "groups/g.yaml"], root)
+    # Met for more than half a year without an evaluation (so "today" is not before today - 200 days + ½ year),
+    # and nothing to say about planning ahead (so it is not after today + 120 days - 3 months).
+    assert (ran.code, ran.out, ran.err) == (
+        0,
+        "groups/g.yaml: ingen fejl (1 advarsel)\n",
+        f"groups/g.yaml:8:1: møder: advarsel: gruppen har mødtes i et halvt år (siden {short_date(first)}), men intet møde er "
+        "markeret med 'evaluering: ja'; mødepakken råder til at evaluere indhold, form, stemning og trivsel efter et halvt år\n",
+    )
 
 
 def test_bad_today_is_a_usage_error(project):
-    result = subprocess.run([sys.executable, "-c", "from generator.cli import main; main()", "build", "--today", "i morgen"], capture_output=True, text=True)
-    assert result.returncode == 2
-    assert "Fejl: ugyldig værdi for --today: 'i morgen' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-01-12" in result.stderr
+    ran = run(["build", "--today", "i morgen"], project)
+    assert ran.code == 2
+    assert "Fejl: ugyldig værdi for --today: 'i morgen' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-01-12" in ran.err
+    assert not (project / "site").exists()
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["check"], ["serve"]])
-def test_help_is_danish(command):
-    result = CliRunner().invoke(cli, [*command, "--help"], prog_name="netvaerk")
-    assert result.exit_code == 0
-    assert result.output.startswith("Brug: netvaerk")
+@pytest.mark.parametrize("command", [[], ["build"], ["check"], ["serve"], ["new"], ["plan"]])
+def test_help_is_danish(command, tmp_path):
+    ran = run([*command, "--help"], tmp_path)
+    assert (ran.code, ran.err) == (0, "")
+    assert ran.out.startswith(" ".join(["Brug: netvaerk", *command]))
     for english in ("Usage", "Options", "Commands", "Show this message", "[default", "PATH", "OPTIONS"):
-        assert english not in result.output
+        assert english not in ran.out
 
 
-def test_every_command_is_documented_in_the_readme():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in cli.commands:
-        assert f"netvaerk {name}" in readme
+class Lines:
+    """What a process prints, line by line as it comes; every wait has a deadline."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.fd = process.stdout.fileno()
+        self.buffer = b""
+        self.seen: list[str] = []
+
+    def wait_for(self, pattern: str, timeout: float = 60) -> re.Match:
+        deadline = time.monotonic() + timeout
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.fd, selectors.EVENT_READ)
+            while True:
+                while b"\n" in self.buffer:
+                    line, _, self.buffer = self.buffer.partition(b"\n")
+                    self.seen.append(line.decode("utf-8"))
+                    if found := re.fullmatch(pattern, self.seen[-1]):
+                        return found
+                left = deadline - time.monotonic()
+                if left <= 0 or not selector.select(left):
+                    raise AssertionError(f"no line {pattern!r} within {timeout} s; the command printed {self.seen}")
+                chunk = os.read(self.fd, 65536)
+                if not chunk:
+                    raise AssertionError(f"the command stopped before printing {pattern!r}; it printed {self.seen}")
+                self.buffer += chunk
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
+    with urllib.request.urlopen(url, timeout=30) as response:
         return html.unescape(response.read().decode("utf-8"))
 
 
 def test_serve_rebuilds_when_the_group_file_changes_and_cleans_up(project, tmp_path_factory):
+    # A separate process on purpose: `serve` runs until it is stopped, with its own server and file watcher.
     group = project / "groups" / "nordsjaelland.yaml"
     temp = tmp_path_factory.mktemp("systemets-temp")
+    # libfaketime (to run the suite on another date) also fakes the monotonic clock, and timed waits in the
+    # watcher's threads would then never end; the date is what matters here. No effect without libfaketime.
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "FAKETIME_DONT_FAKE_MONOTONIC": "1", "TMPDIR": str(temp)}
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "netvaerk"), "serve", "groups/nordsjaelland.yaml", "--port", "8791", "--today", "2026-11-26"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "TMPDIR": str(temp)},
+        [str(Path(sys.executable).parent / "netvaerk"), "serve", "groups/nordsjaelland.yaml", "--port", "0", "--today", DAY],
+        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     try:
-        page = None
-        for _ in range(100):
-            try:
-                page = _get("http://127.0.0.1:8791/index.html")
-                break
-            except OSError:
-                time.sleep(0.1)
-        assert page is not None and "Hillerød Bibliotek" in page
+        lines = Lines(process)
+        lines.wait_for(r"groups/nordsjaelland\.yaml: bygget \(16 sider\)")
+        port = lines.wait_for(r"Se siden på http://127\.0\.0\.1:(\d+)/ \(stop med Ctrl\+C\)").group(1)
+        page = _get(f"http://127.0.0.1:{port}/index.html")
+        assert "Hillerød Bibliotek, mødelokale 2" in page and "Rådhuset" not in page
+
         group.write_text(group.read_text(encoding="utf-8").replace("Hillerød Bibliotek, mødelokale 2", "Rådhuset, sal 1"), encoding="utf-8")
-        for _ in range(100):
-            if "Rådhuset" in _get("http://127.0.0.1:8791/index.html"):
-                break
-            time.sleep(0.1)
-        assert "Rådhuset, sal 1" in _get("http://127.0.0.1:8791/index.html")
+        lines.wait_for(r"groups/nordsjaelland\.yaml: bygget \(16 sider\)")
+        page = _get(f"http://127.0.0.1:{port}/index.html")
+        assert "Rådhuset, sal 1" in page and "Hillerød Bibliotek, mødelokale 2" not in page
         assert [p.name[:15] for p in temp.iterdir()] == ["netvaerk-serve-"]
         assert (project / "site_src" / ".netvaerk").is_dir()
     finally:
         process.terminate()
-        process.communicate(timeout=10)
+        process.communicate(timeout=30)
     # Stopped by the system as by Ctrl+C: its temporary site and netvaerk's notes about it are gone.
     assert process.returncode == 0
     assert list(temp.iterdir()) == []

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
+import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -112,7 +113,7 @@ CONTEXTS = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def clean_shape(context: str) -> list[tuple]:
     return skeleton(to_html(CONTEXTS[context].format("x"))[0]).shape
 
@@ -121,6 +122,7 @@ def test_the_markdown_extensions_are_those_of_mkdocs_yml():
     assert EXTENSIONS == ["tables", "admonition", {"toc": {"permalink": False}}]
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(value=ANY_TEXT, context=st.sampled_from(sorted(CONTEXTS)))
 def test_escaped_text_shows_as_written_and_adds_no_markup(value, context):
@@ -156,7 +158,8 @@ def group_with(value: str) -> dict:
         "aftaler": {"afbud": value, "etik": value, "grænsevogter": name, "tavshedspligt": value},
         "temaer": [{"navn": name + " eget", "beskrivelse": value}],
         "møder": [
-            {"dato": "2027-01-12", "start": "18:00", "sted": value, "dagsorden": "første møde", "ordstyrer": name, "referent": "Bo Hansen", "tilmeldingsfrist": "2027-01-05"},
+            {"dato": "2027-01-12", "start": "18:00", "sted": value, "dagsorden": "første møde", "ordstyrer": name, "referent": "Bo Hansen",
+             "tilmeldingsfrist": "2027-01-05"},
             {"dato": "2027-02-09", "start": "18:00", "sted": value, "tema": name, "temaansvarlige": [name], "vært": name, "aflyst": value,
              "dagsorden": [{"punkt": value, "minutter": "20", "ved": value}]},
         ],
@@ -196,6 +199,7 @@ def shared_environment():
 BASELINE = {rel: skeleton(to_html(md)[0]).shape for rel, md in generated("Plain tekst").docs.items() if rel.endswith(".md")}
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(value=FILE_TEXT)
 def test_group_text_through_every_template_adds_no_markup(value):
@@ -203,6 +207,8 @@ def test_group_text_through_every_template_adds_no_markup(value):
     name = fold(value.replace("<", "").replace(">", ""))[:100].strip()
     assume(fold(value) and name and len(name) <= 100 and find_cpr(value) is None)
     assume(fold(value) != fold(name + " eget"))
+    # 'aflyst: ja' (or true, sand …) cancels the meeting without a reason, so its line in the list is shorter.
+    assume(fold(value).casefold() not in {"ja", "j", "yes", "true", "sand"})
     result = generated(value)
     pages = {rel: md for rel, md in result.docs.items() if rel.endswith(".md")}
     assert pages.keys() == BASELINE.keys()

@@ -31,7 +31,7 @@ def test_write_file_creates_and_replaces_leaving_no_temporary_file(tmp_path):
 
 def test_text_is_written_as_utf8_exactly_as_given(tmp_path):
     files.write_file(tmp_path / "a.txt", "æøå\r\nx\n")
-    assert (tmp_path / "a.txt").read_bytes() == "æøå\r\nx\n".encode("utf-8")
+    assert (tmp_path / "a.txt").read_bytes() == "æøå\r\nx\n".encode()
 
 
 def test_a_replaced_file_keeps_its_permissions_and_a_mode_can_be_set(tmp_path):

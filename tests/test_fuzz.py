@@ -13,12 +13,13 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator.build.generate import Generated, generate
-from generator.safety.cpr import find_cpr
 from generator.errors import GroupError
+from generator.safety.cpr import find_cpr
 from generator.site.render import environment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,8 @@ SMALL = (ROOT / "tests" / "hostile" / "entity-title.yaml").read_bytes()
 FILE = "groups/fuzz.yaml"
 TODAY = dt.date(2026, 11, 26)
 def fuzz(examples: int) -> settings:
-    return settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
+    slow_is_fine = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+    return settings(max_examples=examples, deadline=None, suppress_health_check=slow_is_fine)
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,11 +92,15 @@ def strategies(valid: bool):
     email = pick(st.sampled_from(["anne@example.dk", "a.b+c@sub.example.org"]), text)
     yes_no = pick(st.sampled_from(["ja", "nej"]), st.just("måske"))
 
-    agenda_item = st.fixed_dictionaries({"punkt": text, "minutter": pick(st.integers(0, 120).map(str), st.integers(0, 400).map(str), text)}, optional={"ved": text})
+    minutes = pick(st.integers(0, 120).map(str), st.integers(0, 400).map(str), text)
+    agenda_item = st.fixed_dictionaries({"punkt": text, "minutter": minutes}, optional={"ved": text})
     meeting = st.fixed_dictionaries(
         {"dato": dates, "start": times, "sted": text},
         optional={
-            "dagsorden": pick(st.one_of(st.sampled_from(["første møde", "andet møde", "kommende møder"]), st.lists(agenda_item, min_size=1, max_size=4)), st.just("tredje møde"), st.lists(agenda_item, max_size=4)),
+            "dagsorden": pick(
+                st.one_of(st.sampled_from(["første møde", "andet møde", "kommende møder"]), st.lists(agenda_item, min_size=1, max_size=4)),
+                st.just("tredje møde"), st.lists(agenda_item, max_size=4),
+            ),
             "tema": names, "temaansvarlige": st.lists(name, max_size=3), "ordstyrer": name, "referent": name, "vært": name,
             "aflyst": text, "evaluering": yes_no, **({} if valid else {"tilmeldingsfrist": dates}),
         },
@@ -102,10 +108,16 @@ def strategies(valid: bool):
     member = st.fixed_dictionaries({"navn": name}, optional={"telefon": phone, "email": email, "vis kontakt": yes_no})
     members = st.just([{"navn": n} for n in MEMBERS]) if valid else st.lists(member, max_size=5)
     group = st.fixed_dictionaries(
-        {"navn": names, "formål": text, "arrangør": st.fixed_dictionaries({"navn": name}, optional={"telefon": phone, "email": email}), "medlemmer": members},
+        {
+            "navn": names, "formål": text, "medlemmer": members,
+            "arrangør": st.fixed_dictionaries({"navn": name}, optional={"telefon": phone, "email": email}),
+        },
         optional={
-            "by": text, "adresse": pick(st.just("https://gruppe.example.dk/"), st.sampled_from(["http://x", "javascript:alert(1)", "https://a.b/c d"])),
-            "netværkstype": pick(st.lists(st.sampled_from(["støtte", "studiegruppe", "faglig vejledning", "supervision"]), max_size=3, unique=True), st.just("x")),
+            "by": text,
+            "adresse": pick(st.just("https://gruppe.example.dk/"), st.sampled_from(["http://x", "javascript:alert(1)", "https://a.b/c d"])),
+            "netværkstype": pick(
+                st.lists(st.sampled_from(["støtte", "studiegruppe", "faglig vejledning", "supervision"]), max_size=3, unique=True), st.just("x")
+            ),
             "mødeform": pick(st.sampled_from(["fysisk", "mail", "begge"]), st.just("zoom")),
             "aftaler": st.dictionaries(pick(st.sampled_from(["afbud", "etik", "tavshedspligt", "forplejning"]), st.just("ukendt")), text, max_size=3),
             "temaer": st.lists(st.fixed_dictionaries({"navn": names}, optional={"beskrivelse": text}), max_size=3),
@@ -113,7 +125,8 @@ def strategies(valid: bool):
             "påmindelse": yes_no, "søgemaskiner": yes_no,
         },
     )
-    unknown = st.just({}) if valid else pick(st.just({}), st.dictionaries(st.sampled_from(["noter", "børn", "cpr", "x"]), text, min_size=1, max_size=1))
+    unknown_fields = st.dictionaries(st.sampled_from(["noter", "børn", "cpr", "x"]), text, min_size=1, max_size=1)
+    unknown = st.just({}) if valid else pick(st.just({}), unknown_fields)
     return st.tuples(group, unknown).map(lambda gu: {**gu[0], **gu[1]})
 
 
@@ -142,6 +155,7 @@ def to_yaml(data, indent: str = "", plain: bool = False) -> str:
     return out
 
 
+@pytest.mark.slow
 @fuzz(500)
 @given(group=st.one_of(strategies(valid=True), strategies(valid=False)), plain=st.sampled_from([False, False, False, True]))
 def test_generated_groups(group, plain):
@@ -188,12 +202,14 @@ def mutated(draw, base: bytes) -> bytes:
     return bytes(data)
 
 
+@pytest.mark.slow
 @fuzz(1200)
 @given(data=mutated(SMALL))
 def test_mutated_small_group_files(data):
     run(data)
 
 
+@pytest.mark.slow
 @fuzz(300)
 @given(data=mutated(CONTRACT))
 def test_mutated_contract(data):
@@ -209,8 +225,12 @@ def test_random_bytes(data):
     run(data)
 
 
+FIELD_NAMES = st.sampled_from(["navn", "formål", "medlemmer", "møder", "dato"]).map(str.encode)
+
+
+@pytest.mark.slow
 @fuzz(800)
-@given(parts=st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8).map(str.encode), st.sampled_from(["navn", "formål", "medlemmer", "møder", "dato"]).map(str.encode)), max_size=60))
+@given(parts=st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8).map(str.encode), FIELD_NAMES), max_size=60))
 def test_yaml_token_soup(parts):
     run(b"".join(parts))
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, copy_project
-from generator.errors import GroupError
-from generator.safety.guard import check_site, scan_page, scan_search_index, script_patterns
 from generator.build.pipeline import Project, build_group, prepare
 from generator.build.readback import read_site, read_theme_templates
+from generator.errors import GroupError
+from generator.safety.guard import check_site, scan_page, scan_search_index, script_patterns
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +44,10 @@ def test_the_theme_scripts_are_recognised_not_waved_through(contract_pages, scri
 INJECTIONS = [
     ("<script>alert(1)</script>", ["et <script>-element"]),
     ('<script type="module">alert(1)</script>', ["et <script>-element"]),
-    ("<SCRIPT SRC=//evil.example/x.js></SCRIPT>", ["noget, der hentes fra en anden server (src på <script>)", "et <script>-element, der henter //evil.example/x.js"]),
+    (
+        "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+        ["noget, der hentes fra en anden server (src på <script>)", "et <script>-element, der henter //evil.example/x.js"],
+    ),
     ('<script src="assets/javascripts/evil.js"></script>', ["et <script>-element, der henter assets/javascripts/evil.js"]),
     ('<script>__md_scope=new URL("x",location)</script>', ["et <script>-element"]),
     ("<scr<script>ipt>alert(1)</script>", ["et <script>-element, som er skrevet, så det er svært at få øje på"]),

@@ -11,9 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import cli
+from clirun import run
 from generator.model.loader import MAX_BYTES
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -22,10 +21,11 @@ FILES = sorted(HOSTILE.glob("*.yaml"))
 VALID = {"markup-in-text.yaml", "entity-title.yaml"}
 
 
-def run_check(project: Path, monkeypatch, name: str) -> tuple[int, str]:
-    monkeypatch.chdir(project)
-    result = CliRunner().invoke(cli, ["check", f"groups/{name}", "--today", "2026-11-26"], catch_exceptions=False)
-    return result.exit_code, result.output
+def run_check(project: Path, name: str) -> tuple[int, str]:
+    """`netvaerk check groups/NAME` in `project`: the exit code and what it printed, in the order it prints
+    it for one file: problems and warnings (stderr), then the verdict (stdout)."""
+    result = run(["check", f"groups/{name}", "--today", "2026-11-26"], project)
+    return result.code, result.err + result.out
 
 
 def test_there_are_enough_hostile_files():
@@ -34,11 +34,11 @@ def test_there_are_enough_hostile_files():
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
-def test_hostile_file_gives_the_expected_output(path, tmp_path, monkeypatch, update_golden):
+def test_hostile_file_gives_the_expected_output(path, tmp_path, update_golden):
     (tmp_path / "groups").mkdir()
     shutil.copy(path, tmp_path / "groups" / path.name)
     before = path.read_bytes()
-    code, output = run_check(tmp_path, monkeypatch, path.name)
+    code, output = run_check(tmp_path, path.name)
     expected_file = path.with_suffix(".expected")
     if update_golden:
         expected_file.write_text(output, encoding="utf-8")
@@ -59,12 +59,12 @@ def test_hostile_file_gives_the_expected_output(path, tmp_path, monkeypatch, upd
     assert (tmp_path / "groups" / path.name).read_bytes() == before
 
 
-def test_file_over_the_size_limit(tmp_path, monkeypatch):
+def test_file_over_the_size_limit(tmp_path):
     # Generated here rather than committed: 200 KB of comments before a valid group.
     (tmp_path / "groups").mkdir()
     filler = b"# fyld\n" * (MAX_BYTES // 7 + 1)
     (tmp_path / "groups" / "stor.yaml").write_bytes(filler + (HOSTILE / "entity-title.yaml").read_bytes())
-    code, output = run_check(tmp_path, monkeypatch, "stor.yaml")
+    code, output = run_check(tmp_path, "stor.yaml")
     size = len((tmp_path / "groups" / "stor.yaml").read_bytes())
     assert code == 1
     assert output == f"groups/stor.yaml:1:1: filen er for stor ({size:,} byte; højst 200.000)\n".replace(",", ".")

@@ -64,7 +64,9 @@ møder:
         minutter: 60
         ved: Skjult Fuglsang
 """
-CANARIES = ("Kanarie Navnesen", "Skjult Fuglsang", "Kanarievej 99", "Hos Kanarie", "61 72 83 94", "61728394", "52637485", "kanarie.post", "skjult.post")
+CANARIES = (
+    "Kanarie Navnesen", "Skjult Fuglsang", "Kanarievej 99", "Hos Kanarie", "61 72 83 94", "61728394", "52637485", "kanarie.post", "skjult.post",
+)
 
 
 def _encodings(value: str) -> set[str]:
@@ -171,7 +173,9 @@ def test_a_new_passphrase_rebuilds_with_new_keys_and_a_new_feed_name(tmp_path):
 
 
 def test_a_members_name_in_public_text_stops_the_build(tmp_path):
-    leaky = MEMBERS.read_text(encoding="utf-8").replace("afbud: Send en sms til ordstyreren senest dagen før.", "afbud: Ring til Bo Hansen på 31 41 59 26.")
+    leaky = MEMBERS.read_text(encoding="utf-8").replace(
+        "afbud: Send en sms til ordstyreren senest dagen før.", "afbud: Ring til Bo Hansen på 31 41 59 26."
+    )
     root = copy_project(tmp_path, {"lukket.yaml": leaky.encode()})
     ran = _build(root)
     assert ran.code == 1 and not (root / "site" / "lukket").exists()
@@ -197,7 +201,8 @@ def test_adgangskode_makes_a_passphrase_only_the_owner_can_read(tmp_path):
     words = saved.read_text(encoding="utf-8").split()
     assert len(words) == 6 and f"  {' '.join(words)}\n" in ran.out
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600 and stat.S_IMODE(saved.parent.stat().st_mode) == 0o700
-    for where in ("GitHub:  Settings › Secrets and variables › Actions", "GitLab:  Settings › CI/CD › Variables", "Netlify:", VARIABLE, ".".join(words)):
+    shown = ("GitHub:  Settings › Secrets and variables › Actions", "GitLab:  Settings › CI/CD › Variables", "Netlify:", VARIABLE, ".".join(words))
+    for where in shown:
         assert where in ran.out
     assert "omkring 63 bits" in ran.out
     again = run(["adgangskode", "groups/lukket.yaml"], root)

@@ -71,8 +71,10 @@ def test_new_file_is_valid_and_says_what_to_fill_in():
     assert [str(w) for w in warnings if "skabelonen" in w.message] == [
         "groups/familieplejere-i-aarhus-vest.yaml:38:9: arrangør.navn: advarsel: der står stadig 'Dit navn' fra skabelonen; skriv dit eget navn",
         "groups/familieplejere-i-aarhus-vest.yaml:46:11: medlemmer[1].navn: advarsel: der står stadig 'Dit navn' fra skabelonen; skriv dit eget navn",
-        "groups/familieplejere-i-aarhus-vest.yaml:100:11: møder[1].sted: advarsel: der står stadig 'Skriv mødestedet her' fra skabelonen; skriv, hvor I mødes",
-        "groups/familieplejere-i-aarhus-vest.yaml:108:11: møder[2].sted: advarsel: der står stadig 'Skriv mødestedet her' fra skabelonen; skriv, hvor I mødes",
+        "groups/familieplejere-i-aarhus-vest.yaml:100:11: møder[1].sted: advarsel: "
+        "der står stadig 'Skriv mødestedet her' fra skabelonen; skriv, hvor I mødes",
+        "groups/familieplejere-i-aarhus-vest.yaml:108:11: møder[2].sted: advarsel: "
+        "der står stadig 'Skriv mødestedet her' fra skabelonen; skriv, hvor I mødes",
     ]
 
 
@@ -118,7 +120,8 @@ def test_from_new_to_a_planned_half_year_to_a_built_site(tmp_path):
     text = path.read_text(encoding="utf-8")
     # The organiser's edits: the place, three more members, a referent.
     text = text.replace("Skriv mødestedet her", "Beder Bibliotek, Kirkevej 2, 8330 Beder")
-    text = text.replace("  - navn: Anne Jensen\n", "  - navn: Anne Jensen\n  - navn: Bo Hansen\n    telefon: 20 30 40 51\n  - navn: Carla Nielsen\n  - navn: Dorte Madsen\n")
+    more = "  - navn: Bo Hansen\n    telefon: 20 30 40 51\n  - navn: Carla Nielsen\n  - navn: Dorte Madsen\n"
+    text = text.replace("  - navn: Anne Jensen\n", "  - navn: Anne Jensen\n" + more)
     text = text.replace("    # referent: Navn Navnesen\n    tilmeldingsfrist", "    referent: Bo Hansen\n    tilmeldingsfrist")
     path.write_text(text, encoding="utf-8")
     planned = run(["plan", "groups/familieplejere-i-aarhus-vest.yaml", "--fra", "2027-03-01", "--hver", "2. tirsdag", "--antal", "6", "--ja"], root)

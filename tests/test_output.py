@@ -6,9 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import TODAY, copy_project
-
-from generator.build.pipeline import Project, build_group, generate_group, prepare
 from generator.build.mkdocs_run import mkdocs_build
+from generator.build.pipeline import Project, build_group, generate_group, prepare
 from generator.build.unpublished import write_sources
 
 

@@ -54,7 +54,9 @@ def test_build_lists_the_groups_on_an_index_page(tmp_path):
         ("aarhus-vest/index.html", "Aarhus Vest & omegn"),
         ("nordsjaelland/index.html", "Familieplejernes netværk Nordsjælland"),
     ]
-    assert html.unescape(links[1][2]) == '<span class="nv-meta">Hillerød</span><span class="nv-meta">Næste møde: tirsdag den 12. januar 2027 kl. 18.00</span>'
+    assert html.unescape(links[1][2]) == (
+        '<span class="nv-meta">Hillerød</span><span class="nv-meta">Næste møde: tirsdag den 12. januar 2027 kl. 18.00</span>'
+    )
     for href, _, _ in links:
         assert (root / "site" / href).is_file()
     assert "lukkede" not in page and "hemmelig" not in page

@@ -7,6 +7,7 @@ the next meeting's page go to test-artifacts/.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -14,15 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import NODE_MODULES, ROOT, node_modules
 from generator.site.icons import png_pixels
 from weight import loads
-
-from conftest import ROOT, node_modules
 
 SIZES = {"360x640": (360, 640), "390x844": (390, 844)}
 TABS = 2  # pages loading while one is measured
 ARTIFACTS = ROOT / "test-artifacts"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 # The calendar feed's buttons, as the calendar work adds them to the card's actions (see test below).
 CALENDAR_BUTTONS = ("Tilføj til kalender", "Abonnér")
 
@@ -40,9 +40,13 @@ MEASURE = """() => {
     const r = el.getBoundingClientRect(), hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return !!hit && (hit === el || el.contains(hit) || hit.closest("label") === el);
   };
-  const name = el => el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined && el.className ? "." + String(el.className).trim().split(/\\s+/).join(".") : "")
+  const name = el => el.tagName.toLowerCase()
+    + (el.className && el.className.baseVal === undefined && el.className ? "." + String(el.className).trim().split(/\\s+/).join(".") : "")
     + " '" + (el.textContent || "").trim().slice(0, 30) + "'";
-  const box = el => { const r = el.getBoundingClientRect(); return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: r.width, height: r.height}; };
+  const box = el => {
+    const r = el.getBoundingClientRect();
+    return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: r.width, height: r.height};
+  };
   const sentence = a => {
     const block = a.closest("p, li, td, th, dd, figcaption");
     return block && !block.classList.contains("nv-back") && block.textContent.trim().length > a.textContent.trim().length
@@ -54,7 +58,9 @@ MEASURE = """() => {
     .filter(el => !(el.tagName === "A" && sentence(el)) && tappable(el))
     .map(el => ({name: name(el), width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height}));
   scrollTo(0, 0);
-  const textBlocks = [...document.querySelectorAll(".md-typeset p, .md-typeset li, .md-typeset td, .md-typeset th, .md-typeset .admonition-title, .md-typeset pre")]
+  const textBlocks = [
+    ...document.querySelectorAll(".md-typeset p, .md-typeset li, .md-typeset td, .md-typeset th, .md-typeset .admonition-title, .md-typeset pre")
+  ]
     .filter(el => shown(el) && el.textContent.trim())
     .map(el => ({name: name(el), size: parseFloat(getComputedStyle(el).fontSize), small: !!el.closest("small")}));
   const wide = [...document.querySelectorAll(".md-main *")]
@@ -266,7 +272,10 @@ def test_card_still_fits_with_the_calendar_buttons(browser, site_server):
     page = context.new_page()
     page.goto(site_server + "index.html", wait_until="load")
     bottom = page.evaluate(ADD_CALENDAR_BUTTONS, list(CALENDAR_BUTTONS))
-    buttons = page.evaluate("() => [...document.querySelectorAll('.nv-next .nv-actions a')].map(a => { const r = a.getBoundingClientRect(); return [a.textContent.trim(), r.width, r.height]; })")
+    buttons = page.evaluate(
+        "() => [...document.querySelectorAll('.nv-next .nv-actions a')]"
+        ".map(a => { const r = a.getBoundingClientRect(); return [a.textContent.trim(), r.width, r.height]; })"
+    )
     page.screenshot(path=ARTIFACTS / "forside-360x640-med-kalenderknapper.png")
     context.close()
     assert len(buttons) >= 3
@@ -281,7 +290,7 @@ def test_date_time_and_place_are_separate_lines(visits, built_site):
             assert cards, f"{size} {rel}: no card with date, time and place"
             for lines in cards:
                 assert len(lines) == 3
-                for above, below in zip(lines, lines[1:]):
+                for above, below in itertools.pairwise(lines):
                     assert below["top"] >= above["bottom"] - 0.5, f"{size} {rel}: lines overlap: {lines}"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 
 import pytest
@@ -10,11 +11,11 @@ import pytest
 from clirun import run
 from conftest import CONTRACT, copy_project
 from generator.guide import holidays
-from generator.organiser import planner
 from generator.guide.check import check
 from generator.model.loader import load
 from generator.model.models import Meeting
 from generator.model.validate import to_data
+from generator.organiser import planner
 
 D = dt.date
 
@@ -24,7 +25,10 @@ D = dt.date
 
 @pytest.mark.parametrize(
     "year, easter",
-    [(2024, D(2024, 3, 31)), (2025, D(2025, 4, 20)), (2026, D(2026, 4, 5)), (2027, D(2027, 3, 28)), (2028, D(2028, 4, 16)), (2029, D(2029, 4, 1)), (2030, D(2030, 4, 21))],
+    [
+        (2024, D(2024, 3, 31)), (2025, D(2025, 4, 20)), (2026, D(2026, 4, 5)), (2027, D(2027, 3, 28)), (2028, D(2028, 4, 16)),
+        (2029, D(2029, 4, 1)), (2030, D(2030, 4, 21)),
+    ],
 )
 def test_easter(year, easter):
     assert holidays.easter_sunday(year) == easter
@@ -128,7 +132,7 @@ def test_roles_rotate_fairly(size):
             roles = planner.rotate_roles(members, count, history)
             sequence = [(m.ordstyrer, m.referent) for m in history[-1:]] + roles
             assert all(chair != scribe for chair, scribe in roles)
-            for before, after in zip(sequence, sequence[1:]):
+            for before, after in itertools.pairwise(sequence):
                 assert before[0] != after[0] and before[1] != after[1], "same role twice in a row"
                 if size >= 4:
                     assert not set(before) & set(after), "a role at two meetings in a row"
@@ -243,7 +247,7 @@ groups/nordsjaelland.yaml: 6 nye møder den 2. tirsdag i hver måned fra tirsdag
 +    tema: Organisering af arbejdet, herunder arbejdstider
 +    ordstyrer: Bo Hansen
 +    referent: Dorte Madsen
-"""
+"""  # noqa: E501 - the command's output, line for line
 ISSUE_EXAMPLE = ["plan", "groups/nordsjaelland.yaml", "--fra", "2027-08-10", "--hver", "2. tirsdag", "--antal", "6"]
 
 
@@ -310,9 +314,18 @@ def test_plan_refuses_dates_before_the_last_meeting(tmp_path):
     "args, message",
     [
         (["--hver", "tirsdag", "--antal", "2"], "Fejl: tilvalget --fra mangler; skriv fx --fra 2027-08-10\n"),
-        (["--fra", "2027-08-10", "--hver", "hver måned", "--antal", "2"], "Fejl: ugyldig værdi for --hver: 'hver måned' forstår jeg ikke; skriv fx " + planner.FORMS + "\n"),
-        (["--fra", "2027-08-10", "--hver", "tirsdag", "--antal", "0"], "Fejl: ugyldig værdi for --antal: '0' skal være et antal møder fra 1 til 52\n"),
-        (["--fra", "10-08-2027", "--hver", "tirsdag", "--antal", "2"], "Fejl: ugyldig værdi for --fra: '10-08-2027' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-01-12\n"),
+        (
+            ["--fra", "2027-08-10", "--hver", "hver måned", "--antal", "2"],
+            "Fejl: ugyldig værdi for --hver: 'hver måned' forstår jeg ikke; skriv fx " + planner.FORMS + "\n",
+        ),
+        (
+            ["--fra", "2027-08-10", "--hver", "tirsdag", "--antal", "0"],
+            "Fejl: ugyldig værdi for --antal: '0' skal være et antal møder fra 1 til 52\n",
+        ),
+        (
+            ["--fra", "10-08-2027", "--hver", "tirsdag", "--antal", "2"],
+            "Fejl: ugyldig værdi for --fra: '10-08-2027' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-01-12\n",
+        ),
     ],
 )
 def test_plan_usage_errors_in_danish(tmp_path, args, message):

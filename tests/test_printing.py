@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTRACT, ROOT, TODAY, copy_project
-from generator.guide import content as guide
 from generator.build.pipeline import Project, build_group, prepare
+from generator.guide import content as guide
 
 GOLDEN_TXT = ROOT / "tests" / "golden" / "udskrift" / "nordsjaelland-invitation.txt"
 

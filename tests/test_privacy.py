@@ -16,10 +16,10 @@ from pydantic import BaseModel
 
 from conftest import CONTRACT, TODAY, copy_project
 from generator.build.generate import generate
-from generator.guide.check import check
-from generator.errors import GroupError
-from generator.model.models import Group
 from generator.build.pipeline import Project, build_group, prepare
+from generator.errors import GroupError
+from generator.guide.check import check
+from generator.model.models import Group
 from generator.site.render import environment
 
 CONTACTS = """\
@@ -165,6 +165,7 @@ def test_there_are_many_value_lines_to_try():
     assert len(VALUE_LINES) >= 40
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cpr=cpr_numbers(), line=st.sampled_from(VALUE_LINES), where=st.sampled_from(["start", "end"]))
 def test_a_cpr_number_in_any_field_stops_the_build_at_its_line(cpr, line, where):
@@ -200,7 +201,13 @@ def test_a_cpr_number_broken_over_two_lines_is_caught(block):
     ]
 
 
-@pytest.mark.parametrize("text", ["2027-01-12", "20 30 40 50", "+45 20304050", "kl. 18.00-20.40", "010190-12345", "320185-1234", "12345678901", "010190 12345", "tlf. 201190\n12345"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2027-01-12", "20 30 40 50", "+45 20304050", "kl. 18.00-20.40", "010190-12345", "320185-1234", "12345678901", "010190 12345",
+        "tlf. 201190\n12345",
+    ],
+)
 def test_dates_phones_and_long_numbers_are_not_cpr_numbers(text):
     from generator.safety.cpr import find_cpr
 

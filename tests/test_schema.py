@@ -8,10 +8,9 @@ import re
 import pytest
 from jsonschema import Draft7Validator
 
+from conftest import CONTRACT, ROOT
 from generator.model.loader import Mapping, Scalar, Sequence, load
 from generator.model.schema import SCHEMA_PATH, schema_text
-
-from conftest import CONTRACT, ROOT
 
 SCHEMA_FILE = ROOT / SCHEMA_PATH
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
@@ -85,7 +84,10 @@ def test_contract_file_passes_the_schema():
     [
         (("mødeform: fysisk", "mødeform: online"), "mødeform: enum"),
         (("by: Hillerød", "bye: Hillerød"), ": additionalProperties"),
-        (("    referent: Bo Hansen\n    tilmeldingsfrist", "    referent: Bo Hansen\n    evaluering: måske\n    tilmeldingsfrist"), "møder/0/evaluering: enum"),
+        (
+            ("    referent: Bo Hansen\n    tilmeldingsfrist", "    referent: Bo Hansen\n    evaluering: måske\n    tilmeldingsfrist"),
+            "møder/0/evaluering: enum",
+        ),
         (("  - navn: Bo Hansen", "  - navn: Bo Hansen\n    telefon: 20304050"), None),
         (("netværkstype: [støtte, faglig vejledning]", "netværkstype: støtte"), None),
         (("temaansvarlige: [Fatima Ali]", "temaansvarlige: Fatima Ali"), None),

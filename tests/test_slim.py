@@ -26,5 +26,6 @@ def test_pre_textarea_script_and_style_keep_their_whitespace():
 
 
 def test_css_loses_comments_and_spare_space_but_not_strings():
-    css = "/* a comment */\n.a  >  .b ,\n.c {\n  color: red;\n  content: attr(x) \": \";\n}\n@media screen and (max-width: 10em) { .d { margin: 0 } }\n"
+    css = "/* a comment */\n.a  >  .b ,\n.c {\n  color: red;\n  content: attr(x) \": \";\n}\n"
+    css += "@media screen and (max-width: 10em) { .d { margin: 0 } }\n"
     assert fold_css(css) == '.a>.b,.c{color: red;content: attr(x) ": "}@media screen and (max-width: 10em){.d{margin: 0}}\n'

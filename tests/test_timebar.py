@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.guide import content as guide
-from generator.guide.agenda import timed
 from generator.facts.audience import Audiences
 from generator.facts.meeting import agenda_facts
+from generator.guide import content as guide
+from generator.guide.agenda import timed
 from generator.site.pages import agenda_table
 from generator.site.render import environment
 from generator.site.timebar import Bar, time_bar

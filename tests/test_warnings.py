@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import CONTRACT
-
+from clirun import run
+from conftest import CONTRACT, copy_project
 from generator.guide.check import check
 
 BASE = """navn: Testgruppen
@@ -50,7 +50,8 @@ def test_more_than_ten_members():
 def test_first_meeting_ending_after_nine():
     text = BASE.format(members=members("Anne Jensen", "Bo Hansen"), meetings=meeting("2027-01-12", start="18:30", agenda="første møde"))
     assert warnings_of(text) == [
-        "groups/test.yaml:10:12: møder[1].start: advarsel: det første møde slutter kl. 21.10; mødepakken råder til at slutte senest kl. 21.00, så alle kan nå hjem i ordentlig tid"
+        "groups/test.yaml:10:12: møder[1].start: advarsel: det første møde slutter kl. 21.10; "
+        "mødepakken råder til at slutte senest kl. 21.00, så alle kan nå hjem i ordentlig tid"
     ]
 
 
@@ -70,18 +71,11 @@ def test_same_chair_at_every_meeting():
     ]
 
 
-def test_warnings_are_printed_and_the_build_succeeds(tmp_path, monkeypatch):
-    from click.testing import CliRunner
-
-    from generator.cli import cli
-
-    from conftest import copy_project
-
+def test_warnings_are_printed_and_the_build_succeeds(tmp_path):
     text = BASE.format(members=members("Anne Jensen", "Bo Hansen"), meetings=meeting("2027-01-12", chair=None))
     copy_project(tmp_path, {"test.yaml": text.encode("utf-8")})
-    monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["build", "--today", "2026-11-26"])
-    assert result.exit_code == 0, result.output
-    assert "groups/test.yaml:9:5: møder[1]: advarsel: mødet har ingen ordstyrer" in result.stderr
-    assert result.stdout.startswith("groups/test.yaml: ")
+    result = run(["build", "--today", "2026-11-26"], tmp_path)
+    assert result.code == 0, result.err
+    assert "groups/test.yaml:9:5: møder[1]: advarsel: mødet har ingen ordstyrer" in result.err
+    assert result.out.startswith("groups/test.yaml: ")
     assert (tmp_path / "site" / "test" / "index.html").exists()

@@ -7,24 +7,30 @@ from dataclasses import dataclass, field
 
 import jinja2
 
-from ..facts.links import QR_FILE, feed_links
-from ..calendar.state import dump as dump_state, empty as empty_state, parse as parse_state
-from ..errors import GroupError, Problem
 from ..calendar.feed import build_feed, gone_warnings
+from ..calendar.state import dump as dump_state
+from ..calendar.state import empty as empty_state
+from ..calendar.state import parse as parse_state
+from ..errors import GroupError, Problem
+from ..facts.audience import private_values
+from ..facts.links import QR_FILE, feed_links
+from ..facts.qr import qr_file
 from ..guide.check import check
-from ..site.manifest import NAME as MANIFEST, manifest_text
 from ..model.models import Group
+from ..model.slug import SLUG_RE
+from ..safety.lock import dump_state as dump_lock_state
+from ..safety.lock import feed_name, keys_for
+from ..safety.lock import parse_state as parse_lock_state
+from ..site.config import config_text
+from ..site.fragments import Lock, Reader
+from ..site.manifest import NAME as MANIFEST
+from ..site.manifest import manifest_text
 from ..site.pages import site_facts, site_pages
 from ..site.printing import print_files, private_files
-from ..facts.qr import qr_file
-from ..site.fragments import Lock, Reader
 from ..site.render import render_site
-from ..safety.lock import dump_state as dump_lock_state, feed_name, keys_for, parse_state as parse_lock_state
-from ..facts.audience import private_values
 from ..site.unlock import script_file, unlock_box
-from ..site.config import config_text
-from ..model.slug import SLUG_RE
 from .secret import passphrase_file, passphrase_variable
+
 
 @dataclass(frozen=True)
 class Generated:
@@ -65,7 +71,8 @@ def _lock(group: Group, file: str, slug: str, secret: Secret | None) -> tuple[Lo
     try:
         keys, state = keys_for(secret.passphrase, slug, parse_lock_state(secret.state) if secret.state else None, secret.fresh_salt)
     except ValueError:
-        raise GroupError([Problem(file, 1, 1, "medlemsområde", "adgangskoden indeholder usynlige styretegn; lav en ny med: netvaerk adgangskode --ny")]) from None
+        message = f"adgangskoden indeholder usynlige styretegn; lav en ny med: netvaerk adgangskode {file} --ny"
+        raise GroupError([Problem(file, 1, 1, "medlemsområde", message)]) from None
     return Lock(keys, slug), dump_lock_state(state)
 
 

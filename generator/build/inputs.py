@@ -10,8 +10,8 @@ from pathlib import Path
 from ..calendar.state import SUFFIX as STATE_SUFFIX
 from ..files import read_bytes, read_optional
 from ..model.slug import slug_for
-from .secret import passphrase_file, passphrase_variable
 from .project import Project, display_path
+from .secret import passphrase_file, passphrase_variable
 
 LOCK_SUFFIX = ".laas.json"  # the members' lock's salt and verifier: groups/x.yaml -> groups/x.laas.json
 

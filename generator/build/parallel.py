@@ -100,7 +100,8 @@ def build_many(
         except GroupError:
             inputs = None  # the build reports it
         stamp = built_stamp(project, out, slug)
-        if not force and inputs is not None and stamp is not None and stamp.fingerprint == site_fingerprint(project, inputs, slug, out, today, shared):
+        fresh = inputs is not None and stamp is not None and stamp.fingerprint == site_fingerprint(project, inputs, slug, out, today, shared)
+        if not force and fresh:
             target = display_path(out / slug, project)
             pending.append(Outcome(inputs.file, UNCHANGED, target, stamp.pages, stamp.warnings, listing=stamp.listing))
         else:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from ..errors import GroupError, Problem
 from ..safety.guard import check_site, script_patterns
-from ..site.overview import Listing, listing, overview_html
-from ..site.render import environment
-from .cache import Stamp, group_fingerprint
 from ..safety.leaks import leak_problems
 from ..safety.lock import SALT_BYTES
+from ..site.overview import Listing, listing, overview_html
+from ..site.render import environment
 from ..site.unlock import SOURCE as UNLOCK_SOURCE
+from .cache import Stamp, group_fingerprint
 from .generate import Generated, Secret, generate
 from .inputs import Inputs, read_inputs
 from .mkdocs_run import mkdocs_build

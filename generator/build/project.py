@@ -73,7 +73,10 @@ def slugs(paths: list[Path], project: Project) -> dict[str, Path]:
         slug = slug_for(path.stem)
         if slug in found and found[slug].resolve() != path.resolve():
             problems.append(
-                Problem(display_path(path, project), 1, 1, "", f"giver samme adresse ('{slug}') som {display_path(found[slug], project)}; omdøb den ene fil")
+                Problem(
+                    display_path(path, project), 1, 1, "",
+                    f"giver samme adresse ('{slug}') som {display_path(found[slug], project)}; omdøb den ene fil",
+                )
             )
         found.setdefault(slug, path)
     if problems:

@@ -19,8 +19,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import make_folder, read_optional, refuse_links, write_file
 from ..errors import GroupError
+from ..files import make_folder, read_optional, refuse_links, write_file
 from .cache import Stamp, parse_stamp, stamp_json
 from .project import Project
 

@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import danish
-from .events import group_events, meeting_events
-from ..facts.links import FEED_FILE, feed_links, meeting_ics
-from .state import CalendarState, Seen, advance
 from ..errors import Problem
-from .ical import Header, calendar_bytes, content_digest
+from ..facts.links import FEED_FILE, feed_links, meeting_ics
 from ..facts.meeting import GroupMeetings
 from ..model.models import Group
+from .events import group_events, meeting_events
+from .ical import Header, calendar_bytes, content_digest
+from .state import CalendarState, Seen, advance
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,10 @@ def header(group: Group, feed: str = FEED_FILE, members: bool = False) -> Header
     whose = "Medlemmernes kalender med steder og navne. Giv ikke adressen videre. " if members else ""
     return Header(
         name=group.navn,
-        description=f"{whose}Møder i netværksgruppen {group.navn}{place}. Kalenderen følger gruppens mødeplan og viser også flyttede og aflyste møder.",
+        description=(
+            f"{whose}Møder i netværksgruppen {group.navn}{place}. "
+            "Kalenderen følger gruppens mødeplan og viser også flyttede og aflyste møder."
+        ),
         url=group.adresse,
         source=links.https,
     )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from ..errors import GroupError, Problem
 
@@ -50,7 +51,7 @@ def empty() -> CalendarState:
 
 
 def midnight_utc(today: dt.date) -> dt.datetime:
-    return dt.datetime.combine(today, dt.time(), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
 
 
 def _changed(old: EventState, seen: Seen, today: dt.date) -> EventState:
@@ -123,7 +124,7 @@ def _broken(file: str, line: int, col: int, what: str) -> GroupError:
 
 
 def _stamp(value: Any) -> dt.datetime:
-    return dt.datetime.strptime(value, _STAMP).replace(tzinfo=dt.timezone.utc)
+    return dt.datetime.strptime(value, _STAMP).replace(tzinfo=dt.UTC)
 
 
 def _event(uid_: str, raw: Any) -> EventState:

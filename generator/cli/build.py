@@ -19,7 +19,9 @@ from .texts import HELP_OPTION, Command
 
 @click.command(cls=Command, help="Byg siderne for grupperne (standard: alle filer i groups/).")
 @options.FILES
-@click.option("--out", "out", type=click.Path(path_type=Path), default=Path("site"), metavar="MAPPE", help="Mappen, siderne skrives til (standard: site).")
+@click.option(
+    "--out", "out", type=click.Path(path_type=Path), default=Path("site"), metavar="MAPPE", help="Mappen, siderne skrives til (standard: site)."
+)
 @options.today("Dagens dato (bestemmer det næste møde). Standard: i dag.")
 @click.option("--force", is_flag=True, help="Byg alle grupper igen, også dem der ikke er ændret siden sidst.")
 @HELP_OPTION
@@ -38,7 +40,7 @@ def build(filer: tuple[Path, ...], out: Path, today: dt.date, force: bool) -> No
     failed = False
     up: dict[str, Listing | None] = {}
     # Outcomes come in the order of by_slug.
-    for slug, outcome in zip(by_slug, build_many(project, by_slug, out, today, force)):
+    for slug, outcome in zip(by_slug, build_many(project, by_slug, out, today, force), strict=True):
         for message in outcome.messages:
             click.echo(message, err=True)
         if outcome.status == FAILED:

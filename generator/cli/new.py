@@ -37,7 +37,9 @@ def _group_name(ctx, param, value: str) -> str:
     ),
 )
 @click.argument("navn", callback=_group_name)
-@click.option("--arrangør", "organiser", callback=options.valid_name, metavar="NAVN", help="Dit navn (arrangøren). Kan også skrives i filen bagefter.")
+@click.option(
+    "--arrangør", "organiser", callback=options.valid_name, metavar="NAVN", help="Dit navn (arrangøren). Kan også skrives i filen bagefter."
+)
 @click.option("--by", "city", callback=options.valid_name, metavar="BY", help="Byen eller området, gruppen hører til.")
 @options.today("Dagens dato (de første møder lægges ud fra den). Standard: i dag.")
 @HELP_OPTION

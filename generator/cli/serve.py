@@ -32,14 +32,20 @@ def serve(fil: Path, port: int, today: dt.date) -> None:
     from ..build.publish import preview_folder, remove_preview
 
     class Server(LiveReloadServer):
-        """Binds once, before serving, so the address (also with --port 0) can be shown first."""
+        """Binds and listens once, before serving, so the address (also with --port 0) can be shown first
+        and already takes connections when it is shown."""
 
-        bound = False
+        bound = listening = False
 
         def server_bind(self) -> None:
             if not self.bound:
                 super().server_bind()
                 self.bound = True
+
+        def server_activate(self) -> None:
+            if not self.listening:
+                super().server_activate()
+                self.listening = True
 
     project = Project(Path.cwd())
     try:
@@ -68,6 +74,7 @@ def serve(fil: Path, port: int, today: dt.date) -> None:
         for watched in (path, TEMPLATE_DIR, project.overrides, project.base_config):
             server.watch(str(watched))
         server.server_bind()
+        server.server_activate()
         click.echo(f"Se siden på http://127.0.0.1:{server.server_port}/ (stop med Ctrl+C)")
         try:
             server.serve()

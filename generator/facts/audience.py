@@ -142,5 +142,6 @@ def private_values(group: Group, audiences: Audiences) -> tuple[str, ...]:
         if audiences.of(Kind.PLACE, meeting.sted) is Audience.MEMBERS:
             found.add(meeting.sted)
             # The parts that say where it is ("Slotsgade 4"), but not those every visitor may read ("3400 Hillerød").
-            found |= {p for p in (part.strip() for part in meeting.sted.split(",")) if len(p) >= 6 and not any(p.casefold() in t for t in public_texts)}
+            parts = (part.strip() for part in meeting.sted.split(","))
+            found |= {p for p in parts if len(p) >= 6 and not any(p.casefold() in t for t in public_texts)}
     return tuple(sorted(found))

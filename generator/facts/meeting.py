@@ -13,7 +13,8 @@ from ..model.models import Group, Meeting
 from ..safety.escape import Md
 from .audience import Audiences, Fact, Kind, audiences_for
 from .links import meeting_ics, meeting_page_url
-from .people import Afbud, afbud as afbud_for
+from .people import Afbud
+from .people import afbud as afbud_for
 
 POSTER_FOLDER = "udskrift"
 # What a cancellation says when the organiser wrote no reason, only that it is off ('aflyst: ja').
@@ -191,7 +192,9 @@ def meeting_view(group: Group, meeting: Meeting, today: dt.date, audiences: Audi
         place=audiences.fact(Kind.PLACE, meeting.sted),
         theme=meeting.tema,
         theme_description=theme_description(group, meeting.tema) if meeting.tema else None,
-        theme_owners=audiences.fact(Kind.MEMBER_NAME, ", ".join(meeting.temaansvarlige), about=meeting.temaansvarlige) if meeting.temaansvarlige else None,
+        theme_owners=(
+            audiences.fact(Kind.MEMBER_NAME, ", ".join(meeting.temaansvarlige), about=meeting.temaansvarlige) if meeting.temaansvarlige else None
+        ),
         ordstyrer=names(meeting.ordstyrer),
         referent=names(meeting.referent),
         host=names(meeting.vaert),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import content as guide
 from ..model.models import Meeting
+from . import content as guide
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import danish
-from .agenda import meeting_agenda
 from ..errors import Problem
 from ..model.models import Group
-from .planning import EVALUATION_MONTHS, PLAN_AHEAD_MONTHS, add_months
 from ..model.suggest import hint
 from ..model.validate import Positions, field_path
+from .agenda import meeting_agenda
+from .planning import EVALUATION_MONTHS, PLAN_AHEAD_MONTHS, add_months
 
 MAX_MEMBERS = 10
 LATEST_END = dt.time(21, 0)
@@ -29,7 +29,10 @@ def warnings(group: Group, positions: Positions, file: str) -> list[Problem]:
     found = []
     if len(group.medlemmer) > MAX_MEMBERS:
         found.append(
-            _warn(file, positions, ("medlemmer",), f"gruppen har {len(group.medlemmer)} medlemmer; mødepakken anbefaler omkring {MAX_MEMBERS}, og at I deler jer, hvis I er flere")
+            _warn(
+                file, positions, ("medlemmer",),
+                f"gruppen har {len(group.medlemmer)} medlemmer; mødepakken anbefaler omkring {MAX_MEMBERS}, og at I deler jer, hvis I er flere",
+            )
         )
     for i, meeting in enumerate(group.moeder):
         if meeting.cancelled:
@@ -37,12 +40,17 @@ def warnings(group: Group, positions: Positions, file: str) -> list[Problem]:
         end = meeting_agenda(meeting).end
         if meeting.dagsorden == "første møde" and (end.date() > meeting.dato or end.time() > LATEST_END):
             found.append(
-                _warn(file, positions, ("møder", i, "start"), f"det første møde slutter kl. {end:%H.%M}; mødepakken råder til at slutte senest kl. 21.00, så alle kan nå hjem i ordentlig tid")
+                _warn(
+                    file, positions, ("møder", i, "start"),
+                    f"det første møde slutter kl. {end:%H.%M}; mødepakken råder til at slutte senest kl. 21.00, så alle kan nå hjem i ordentlig tid",
+                )
             )
         for role, key in (("ordstyrer", "ordstyrer"), ("referent", "referent")):
             if getattr(meeting, key) is None:
                 found.append(
-                    _warn(file, positions, ("møder", i), f"mødet har ingen {role}; mødepakken råder til, at hvert møde har en ordstyrer og en referent")
+                    _warn(
+                        file, positions, ("møder", i), f"mødet har ingen {role}; mødepakken råder til, at hvert møde har en ordstyrer og en referent"
+                    )
                 )
     found += _placeholders(group, positions, file)
     found += _privacy(group, positions, file)
@@ -74,7 +82,8 @@ def _privacy(group: Group, positions: Positions, file: str) -> list[Problem]:
         if not group.medlemsomraade:
             found.append(_warn(file, positions, path, "bruges kun sammen med 'medlemsområde: ja'; uden medlemsområde kan alle se alle mødesteder"))
         elif place.casefold() not in folded:
-            found.append(_warn(file, positions, path, f"'{place}' er ikke stedet for noget møde; skriv det præcis som under møderne{hint(place, places)}"))
+            message = f"'{place}' er ikke stedet for noget møde; skriv det præcis som under møderne{hint(place, places)}"
+            found.append(_warn(file, positions, path, message))
     return found
 
 

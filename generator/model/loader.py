@@ -6,11 +6,9 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from typing import Union
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -20,6 +18,7 @@ from ruamel.yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
 )
+from ruamel.yaml.tokens import CommentToken
 
 from ..errors import GroupError, Problem
 
@@ -93,18 +92,18 @@ class Comment:
 
 @dataclass(frozen=True)
 class Mapping:
-    items: tuple[tuple[Scalar, "Node"], ...]
+    items: tuple[tuple[Scalar, Node], ...]
     pos: Pos
     comments: tuple[Comment, ...] = ()  # the file's comments, on the root mapping only
 
 
 @dataclass(frozen=True)
 class Sequence:
-    items: tuple["Node", ...]
+    items: tuple[Node, ...]
     pos: Pos
 
 
-Node = Union[Scalar, Mapping, Sequence]
+Node = Scalar | Mapping | Sequence
 
 
 def _pos(mark) -> Pos:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
 
@@ -67,7 +67,7 @@ def _agenda_kind(value: Any) -> str | None:
 
 
 Agenda = Annotated[
-    Union[Annotated[AgendaKey, Tag("navn")], Annotated[tuple[AgendaItem, ...], Tag("punkter")]],
+    Annotated[AgendaKey, Tag("navn")] | Annotated[tuple[AgendaItem, ...], Tag("punkter")],
     Discriminator(
         _agenda_kind,
         custom_error_type="netvaerk",

@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..safety.cpr import cpr_spans, find_cpr
 from ..errors import GroupError, Problem
+from ..safety.cpr import cpr_spans, find_cpr
 from .loader import Mapping, Node, Pos, Scalar, Sequence
 from .models import Group
 from .suggest import closest, hint
@@ -222,13 +222,15 @@ def _consistency_problems(group: Group, positions: Positions, file: str) -> list
     for i, member in enumerate(group.medlemmer):
         if member.navn in seen:
             pos = positions.value(("medlemmer", i, "navn"))
-            problems.append(Problem(file, pos.line, pos.col, field_path(("medlemmer", i, "navn")), f"'{member.navn}' står to gange i medlemmer; giv dem hver sit navn, fx med efternavn"))
+            message = f"'{member.navn}' står to gange i medlemmer; giv dem hver sit navn, fx med efternavn"
+            problems.append(Problem(file, pos.line, pos.col, field_path(("medlemmer", i, "navn")), message))
         seen[member.navn] = i
     dates: dict = {}
     for i, meeting in enumerate(group.moeder):
         if meeting.dato in dates:
             pos = positions.value(("møder", i, "dato"))
-            problems.append(Problem(file, pos.line, pos.col, field_path(("møder", i, "dato")), f"der er allerede et møde den {meeting.dato.isoformat()}; gruppen kan kun have ét møde om dagen"))
+            message = f"der er allerede et møde den {meeting.dato.isoformat()}; gruppen kan kun have ét møde om dagen"
+            problems.append(Problem(file, pos.line, pos.col, field_path(("møder", i, "dato")), message))
         dates[meeting.dato] = i
         if meeting.tilmeldingsfrist is not None and meeting.tilmeldingsfrist > meeting.dato:
             path = ("møder", i, "tilmeldingsfrist")

@@ -10,8 +10,8 @@ from typing import Any
 from ..errors import GroupError, PlanError, Problem
 from ..model.loader import decode, parse
 from ..model.models import Group
-from .planner import EVALUATION_AGENDA, Plan, PlannedMeeting, Recurrence, plan
 from ..model.validate import Positions, field_path, to_data, validate
+from .planner import EVALUATION_AGENDA, Plan, PlannedMeeting, Recurrence, plan
 from .yamledit import add_meetings
 
 

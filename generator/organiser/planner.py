@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from itertools import permutations
 
 from .. import danish
-from ..guide import content as guide
 from ..errors import PlanError
+from ..guide import content as guide
 from ..guide.holidays import closed_reason
 from ..guide.planning import EVALUATION_MONTHS, add_months
 from ..model.models import Group, Meeting
@@ -195,11 +195,12 @@ def rotate_roles(members: tuple[str, ...], count: int, history: list[Meeting]) -
         low_scribe = min(scribes[m] for m in members)
 
         def cost(pair: tuple[str, str]) -> tuple:
+            # Reads this round's prev_*/low_* (ruff's B023): min() below calls it before they change.
             chair, scribe = pair
             return (
-                (chair == prev_chair) + (scribe == prev_scribe),
-                (chairs[chair] > low_chair) + (scribes[scribe] > low_scribe),
-                (chair in (prev_chair, prev_scribe)) + (scribe in (prev_chair, prev_scribe)),
+                (chair == prev_chair) + (scribe == prev_scribe),  # noqa: B023
+                (chairs[chair] > low_chair) + (scribes[scribe] > low_scribe),  # noqa: B023
+                (chair in (prev_chair, prev_scribe)) + (scribe in (prev_chair, prev_scribe)),  # noqa: B023
                 chairs[chair] + scribes[chair] + chairs[scribe] + scribes[scribe],
                 past_roles[chair] + past_roles[scribe],
                 last_seen.get(chair, -1) + last_seen.get(scribe, -1),
@@ -268,6 +269,6 @@ def plan(
             referent=scribe,
             evaluering=day in evaluations,
         )
-        for day, (chair, scribe) in zip(dates, roles)
+        for day, (chair, scribe) in zip(dates, roles, strict=True)
     )
     return Plan(meetings, skipped, rule.describe(first))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
-from typing import Iterable
 
 from ..errors import Problem
 
@@ -16,7 +16,12 @@ _BUNDLE = re.compile(r"(?:(?:\.\./)*|/(?:[A-Za-z0-9._~%-]+/)*)assets/javascripts
 _FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "portal"})
 # Attributes whose value the browser fetches while showing the page.
 _LOADING_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "imagesrcset"})
-_LOADING_LINK_RELS = frozenset({"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "modulepreload", "manifest", "preconnect", "dns-prefetch", "prerender", "import"})
+_LOADING_LINK_RELS = frozenset(
+    {
+        "stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "modulepreload", "manifest", "preconnect", "dns-prefetch",
+        "prerender", "import",
+    }
+)
 # webcal: is the calendar subscription link, built by facts/links.py from the validated https address; sms: is
 # one-tap afbud behind the members' lock, built from a validated phone number.
 _LINK_SCHEMES = frozenset({"https", "mailto", "tel", "webcal", "sms"})

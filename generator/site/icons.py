@@ -94,7 +94,7 @@ def pixels(icon: IconFile) -> bytes:
             x = (col + 0.5) * scale
             alpha = _coverage(_background(x, y), scale) if icon.rounded else 1.0
             white = _coverage(_foreground(x, y), scale)
-            rgb = (round(bg + (fg - bg) * white) for bg, fg in zip(BACKGROUND, FOREGROUND))
+            rgb = (round(bg + (fg - bg) * white) for bg, fg in zip(BACKGROUND, FOREGROUND, strict=True))
             out.extend((*rgb, round(255 * alpha)))
     return bytes(out)
 

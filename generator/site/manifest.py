@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .icons import BACKGROUND, FILES
 from ..model.models import Group
+from .icons import BACKGROUND, FILES
 
 NAME = "manifest.webmanifest"
 SHORT_NAME = "Netværk"  # the label under the home-screen icon; short enough not to be cut off

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 import jinja2
 
-from .. import danish
-from ..safety.escape import Md
-from ..model.models import Group
 from ..facts.meeting import group_meetings
+from ..model.models import Group
+from ..safety.escape import Md
 
 TEMPLATE = "oversigt.html.j2"
 

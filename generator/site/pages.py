@@ -8,9 +8,8 @@ from typing import Any
 
 from .. import danish
 from ..facts import people
-from ..facts.audience import Audiences
+from ..facts.audience import Audiences, Fact, Kind, audiences_for, sentence
 from ..facts.links import QR_FILE, feed_links
-from ..facts.audience import Fact, Kind, audiences_for, sentence
 from ..facts.meeting import AgendaFacts, AgendaRow, GroupMeetings, MeetingKind, agenda_facts, group_meetings, theme_description
 from ..guide import content as guide
 from ..guide.agenda import timed
@@ -134,7 +133,10 @@ def rules_page(site: Site) -> Page:
         value = getattr(site.group.aftaler, field_name)
         if rule.key == "grænsevogter" and value:
             value = site.audiences.fact(
-                Kind.MEMBER_NAME, f"{value} er gruppens grænsevogter.", about=value, public="Gruppen har valgt en grænsevogter; navnet ser du, når du har låst op."
+                Kind.MEMBER_NAME,
+                f"{value} er gruppens grænsevogter.",
+                about=value,
+                public="Gruppen har valgt en grænsevogter; navnet ser du, når du har låst op.",
             )
         entry = {"title": rule.title, "advice": rule.advice, "own": value}
         (own if value else advice).append(entry)

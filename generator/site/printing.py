@@ -9,12 +9,12 @@ import jinja2
 from .. import danish
 from ..facts import people
 from ..facts.audience import Fact, sentence
-from ..facts.meeting import AgendaFacts, POSTER_FOLDER, MeetingKind
+from ..facts.meeting import POSTER_FOLDER, AgendaFacts, MeetingKind
 from ..facts.qr import qr_inline
 from ..safety.escape import Md
-from .pages import Site, invitation_lines
 from ..safety.lock import unlock_link
 from .fragments import Fragments, Lock, Reader
+from .pages import Site, invitation_lines
 from .render import Page, render
 
 CSS = f"{POSTER_FOLDER}/udskrift.css"

@@ -59,7 +59,9 @@ class Rendered:
     sealed: tuple[tuple[str, str], ...]  # (built page, plain HTML) of every sealed fragment, for the guard
 
 
-def render_site(env: jinja2.Environment, pages: list[Page], reader: Reader, lock: Lock | None = None, box: dict[str, object] | None = None) -> Rendered:
+def render_site(
+    env: jinja2.Environment, pages: list[Page], reader: Reader, lock: Lock | None = None, box: dict[str, object] | None = None
+) -> Rendered:
     """The site's pages, in navigation order; members-only facts land as `reader` may see them."""
     files: dict[str, str] = {}
     sealed: list[tuple[str, str]] = []
