@@ -13,7 +13,7 @@ from urllib.parse import quote, quote_plus
 import pytest
 
 from clirun import run
-from conftest import ROOT, copy_project
+from conftest import CONTRACT, PUBLIC_WARNING, ROOT, copy_project
 
 MEMBERS = ROOT / "tests" / "members" / "lukket.yaml"
 PASSPHRASE = "pavillon tun middag gryde fjerbold lime"
@@ -187,10 +187,10 @@ def test_without_a_members_area_the_organiser_is_told_once(tmp_path):
     root = copy_project(tmp_path)
     ran = run(["check", "groups/nordsjaelland.yaml", "--today", TODAY], root)
     assert ran.code == 0
-    assert ran.err == (
-        "groups/nordsjaelland.yaml:23:1: medlemmer: advarsel: medlemmernes navne og mødestederne kan ses af alle, der har "
-        "linket til siden; skriv 'medlemsområde: ja' i filen, så kun medlemmerne kan se dem (se Privatliv i README)\n"
-    )
+    assert ran.err == PUBLIC_WARNING
+    # 'medlemsområde: nej' says the organiser knows: no more warning.
+    (root / "groups" / "nordsjaelland.yaml").write_text(CONTRACT.read_text(encoding="utf-8") + "medlemsområde: nej\n", encoding="utf-8")
+    assert run(["check", "groups/nordsjaelland.yaml", "--today", TODAY], root).err == ""
 
 
 def test_adgangskode_makes_a_passphrase_only_the_owner_can_read(tmp_path):
@@ -220,3 +220,17 @@ def test_new_group_has_a_members_area_and_a_passphrase(tmp_path):
     assert "medlemsområde: ja\n" in (root / "groups" / "familieplejere-i-vejle.yaml").read_text(encoding="utf-8")
     assert len((root / "private" / "familieplejere-i-vejle.adgangskode").read_text(encoding="utf-8").split()) == 6
     assert _build(root, "groups/familieplejere-i-vejle.yaml", passphrase=None).code == 0
+
+
+def test_a_public_repository_may_not_publish_a_members_area(tmp_path, monkeypatch):
+    """The GitHub Pages workflow sets NETVAERK_KILDER_OFFENTLIGE=ja for a public repository: its group files can be read by anyone."""
+    root = copy_project(tmp_path, {"lukket.yaml": MEMBERS.read_bytes(), "nordsjaelland.yaml": CONTRACT.read_bytes()})
+    monkeypatch.setenv("NETVAERK_KILDER_OFFENTLIGE", "ja")
+    ran = _build(root)
+    assert ran.code == 1
+    assert ran.err.startswith(
+        "groups/lukket.yaml:1:1: medlemsområde: gruppen har et medlemsområde, men den bygges fra et offentligt repository, hvor "
+        "alle kan læse gruppefilen med navne og adresser; gør repositoryet privat, eller læg siden ud på en anden måde "
+        "(se Privatliv i README). Intet er lagt ud\ngroups/lukket.yaml: ikke bygget (ret fejlene ovenfor)\n"
+    )
+    assert not (root / "site" / "lukket").exists() and (root / "site" / "nordsjaelland" / "index.html").exists()

@@ -66,6 +66,17 @@ def _lock(group: Group, file: str, slug: str, secret: Secret | None) -> tuple[Lo
     """The members' lock for a group with a members' area, and its state to keep."""
     if not group.medlemsomraade:
         return None, None
+    if secret is not None and secret.public_sources:
+        raise GroupError(
+            [
+                Problem(
+                    file, 1, 1, "medlemsområde",
+                    "gruppen har et medlemsområde, men den bygges fra et offentligt repository, hvor alle kan læse gruppefilen "
+                    "med navne og adresser; gør repositoryet privat, eller læg siden ud på en anden måde (se Privatliv i README). "
+                    "Intet er lagt ud",
+                )
+            ]
+        )
     if secret is None or secret.passphrase is None:
         raise _missing_passphrase(file, slug)
     try:
@@ -84,6 +95,7 @@ class Secret:
     passphrase: str | None
     state: bytes | None
     fresh_salt: bytes
+    public_sources: bool = False  # built from a repository anyone can read
 
 
 def generate(

@@ -11,7 +11,7 @@ from ..calendar.state import SUFFIX as STATE_SUFFIX
 from ..files import read_bytes, read_optional
 from ..model.slug import slug_for
 from .project import Project, display_path
-from .secret import passphrase_file, passphrase_variable
+from .secret import PUBLIC_SOURCES, passphrase_file, passphrase_variable
 
 LOCK_SUFFIX = ".laas.json"  # the members' lock's salt and verifier: groups/x.yaml -> groups/x.laas.json
 
@@ -30,6 +30,7 @@ class Inputs:
     lock_file: str = ""
     lock_state: bytes | None = None  # None: the members' lock has no state yet
     passphrase: str | None = None  # the members' area's passphrase, when it can be found
+    public_sources: bool = False  # the group file lives where anyone can read it (a public repository)
 
 
 def state_path(path: Path) -> Path:
@@ -56,8 +57,10 @@ def read_inputs(project: Project, path: Path, environ: Mapping[str, str] | None 
     lock = path.with_name(path.stem + LOCK_SUFFIX)
     lock_file = display_path(lock, project)
     data = read_bytes(path, file)
+    environ = os.environ if environ is None else environ
     return Inputs(
         path, file, data, state, state_file, read_optional(state, state_file),
         lock, lock_file, read_optional(lock, lock_file),
-        read_passphrase(project, slug_for(path.stem), os.environ if environ is None else environ),
+        read_passphrase(project, slug_for(path.stem), environ),
+        environ.get(PUBLIC_SOURCES, "").strip().lower() in ("ja", "1", "true"),
     )

@@ -59,7 +59,7 @@ def generate_group(project: Project, path: Path, slug: str, out: Path, today: dt
         calendar_state=inputs.state,
         state_file=inputs.state_file,
         # A new salt is drawn every time; it is used only when the passphrase has changed (safety/lock.keys_for).
-        secret=Secret(inputs.passphrase, inputs.lock_state, os.urandom(SALT_BYTES)),
+        secret=Secret(inputs.passphrase, inputs.lock_state, os.urandom(SALT_BYTES), inputs.public_sources),
         unlock_source=UNLOCK_SOURCE.read_text(encoding="utf-8"),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from ..guide import content as guide
 from ..model.models import Group
 
 
@@ -107,7 +108,7 @@ def sentence(text: str, public: str, *parts: Fact | None) -> Fact:
 def audiences_for(group: Group) -> Audiences:
     """Which facts of this group are for its members only."""
     return Audiences(
-        members_area=group.medlemsomraade,
+        members_area=bool(group.medlemsomraade),
         public_places=frozenset(_fold(p) for p in group.offentlige_steder),
         town=group.by,
         member_names=frozenset(group.member_names()),
@@ -127,7 +128,10 @@ def private_values(group: Group, audiences: Audiences) -> tuple[str, ...]:
     """Every value of the group file that must not show in plain text in anything published: what the lock
     hides, and the contact details no member has agreed to show. The build refuses to publish a site where
     one of them shows (safety/leaks.py)."""
+    # What every visitor may read anyway: a value found there is no secret to guard (a place called
+    # "Biblioteket" is in the guide's advice too), though the lock still hides it where the group wrote it.
     public_texts = [t.casefold() for t in (group.navn, group.by or "", group.formaal, group.arrangoer.navn, *group.offentlige_steder)]
+    public_texts.append(guide.all_text().casefold())
     public_texts += [m.sted.casefold() for m in group.moeder if audiences.of(Kind.PLACE, m.sted) is Audience.PUBLIC]
     found: set[str] = set()
     for member in group.medlemmer:
@@ -144,4 +148,5 @@ def private_values(group: Group, audiences: Audiences) -> tuple[str, ...]:
             # The parts that say where it is ("Slotsgade 4"), but not those every visitor may read ("3400 Hillerød").
             parts = (part.strip() for part in meeting.sted.split(","))
             found |= {p for p in parts if len(p) >= 6 and not any(p.casefold() in t for t in public_texts)}
-    return tuple(sorted(found))
+    # Shorter than five characters ("Bo") would match inside ordinary words; the lock still hides them.
+    return tuple(sorted(v for v in found if len(v) >= 5 and not any(v.casefold() in t for t in public_texts)))

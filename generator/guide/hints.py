@@ -65,13 +65,14 @@ def warnings(group: Group, positions: Positions, file: str) -> list[Problem]:
 def _privacy(group: Group, positions: Positions, file: str) -> list[Problem]:
     """What the site shows to anyone with the link, and places listed as public that no meeting uses."""
     found = []
-    if not group.medlemsomraade:
+    if group.medlemsomraade is None:  # 'medlemsområde: nej' says the organiser knows
         pos = positions.key(("medlemmer",))
         found.append(
             Problem(
                 file, pos.line, pos.col, "medlemmer",
                 "medlemmernes navne og mødestederne kan ses af alle, der har linket til siden; skriv "
-                "'medlemsområde: ja' i filen, så kun medlemmerne kan se dem (se Privatliv i README)",
+                "'medlemsområde: ja' i filen, så kun medlemmerne kan se dem, eller 'medlemsområde: nej', hvis det er "
+                "meningen (se Privatliv i README)",
                 warning=True,
             )
         )

@@ -120,10 +120,11 @@ class Group(_Model):
     paamindelse: Bool = _field("påmindelse", "ja: kalenderen minder om møderne dagen før", True)
     soegemaskiner: Bool = _field("søgemaskiner", "ja: søgemaskiner må finde siden", False)
     i_oversigt: Bool = _field("i oversigt", "nej: gruppen står ikke på oversigten over grupper", True)
-    medlemsomraade: Bool = _field(
+    medlemsomraade: Bool | None = _field(
         "medlemsområde",
-        "ja: medlemmernes navne, mødestederne og kontaktoplysningerne vises kun for medlemmer, der har låst op med adgangskoden",
-        False,
+        "ja: medlemmernes navne, mødestederne og kontaktoplysningerne vises kun for medlemmer, der har låst op med adgangskoden; "
+        "nej: alle med linket kan se dem (uden feltet advarer netvaerk om det)",
+        None,
     )
     offentlige_steder: tuple[Text, ...] = _field(
         "offentlige steder",
