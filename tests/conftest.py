@@ -110,3 +110,10 @@ def node_modules() -> Path:
             pytest.fail("tests/js/node_modules is missing; .ci/run runs npm ci there")
         pytest.skip("run `npm ci` in tests/js first (node packages for the tests)")
     return NODE_MODULES
+
+# Every build and check of a group file without 'medlemsområde:' says this once (guide/hints.py).
+PUBLIC_WARNING = (
+    "groups/nordsjaelland.yaml:23:1: medlemmer: advarsel: medlemmernes navne og mødestederne kan ses af alle, der har "
+    "linket til siden; skriv 'medlemsområde: ja' i filen, så kun medlemmerne kan se dem, eller 'medlemsområde: nej', "
+    "hvis det er meningen (se Privatliv i README)\n"
+)

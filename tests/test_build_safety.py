@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import clirun
-from conftest import CONTRACT, TODAY, copy_project
+from conftest import CONTRACT, PUBLIC_WARNING, TODAY, copy_project
 from generator.build import publish
 from generator.build.pipeline import Project, build_group, prepare
 from generator.build.records import identity, notes
@@ -102,7 +102,7 @@ def test_a_symlinked_marker_is_not_trusted_or_written_through(project, monkeypat
 def test_an_empty_folder_is_taken_and_noted_outside_it(project, monkeypatch):
     (project / "tom").mkdir()
     code, output = run(project, monkeypatch, "build", "--out", "tom", "--today", TODAY.isoformat())
-    assert (code, output) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i tom/nordsjaelland/\n")
+    assert (code, output) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i tom/nordsjaelland/\n" + PUBLIC_WARNING)
     assert sorted(p.name for p in (project / "tom").iterdir()) == ["index.html", "nordsjaelland"]
     noted = notes(Project(project), project / "tom")
     assert noted.folder.parent == project / "site_src" / ".netvaerk"
@@ -152,9 +152,9 @@ def test_a_site_marked_by_an_earlier_version_is_taken_over_and_unmarked(project,
     for folder in (project / "site", project / "site" / "nordsjaelland"):
         (folder / publish.LEGACY_MARKER).write_text('{"format": "netvaerk-site-2"}\n')
     code, output = run(project, monkeypatch, "build", "--today", TODAY.isoformat())
-    assert (code, output) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i site/nordsjaelland/\n")
+    assert (code, output) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i site/nordsjaelland/\n" + PUBLIC_WARNING)
     assert [p for p in (project / "site").rglob(publish.LEGACY_MARKER)] == []
-    assert run(project, monkeypatch, "build", "--today", TODAY.isoformat()) == (0, "groups/nordsjaelland.yaml: uændret siden sidst, 16 sider i site/nordsjaelland/\n")
+    assert run(project, monkeypatch, "build", "--today", TODAY.isoformat()) == (0, "groups/nordsjaelland.yaml: uændret siden sidst, 16 sider i site/nordsjaelland/\n" + PUBLIC_WARNING)
 
 
 def test_without_its_notes_netvaerk_says_what_to_do_with_its_old_site(project, monkeypatch):
@@ -168,7 +168,7 @@ def test_without_its_notes_netvaerk_says_what_to_do_with_its_old_site(project, m
     )
     assert snapshot(project / "site") == before
     shutil.rmtree(project / "site")  # as the message says (make clean deletes site/ and site_src/)
-    assert run(project, monkeypatch, "build", "--today", TODAY.isoformat()) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i site/nordsjaelland/\n")
+    assert run(project, monkeypatch, "build", "--today", TODAY.isoformat()) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i site/nordsjaelland/\n" + PUBLIC_WARNING)
 
 
 # Nothing outside the output folder and site_src/

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from clirun import run
-from conftest import TODAY, copy_project
+from conftest import PUBLIC_WARNING, TODAY, copy_project
 from generator.danish import short_date
 
 DAY = TODAY.isoformat()
@@ -29,7 +29,7 @@ def project(tmp_path):
 
 def test_build_prints_one_line_per_group_and_exits_0(project):
     ran = run(["build", "--today", DAY], project)
-    assert (ran.code, ran.out, ran.err) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i site/nordsjaelland/\n", "")
+    assert (ran.code, ran.out, ran.err) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i site/nordsjaelland/\n", PUBLIC_WARNING)
     assert (project / "site" / "nordsjaelland" / "index.html").exists()
     assert not (project / "site" / "nordsjaelland" / "sitemap.xml").exists()
 
@@ -42,7 +42,7 @@ def test_build_into_another_folder(project):
 
 def test_check_ok(project):
     ran = run(["check", "groups/nordsjaelland.yaml", "--today", DAY], project)
-    assert (ran.code, ran.out, ran.err) == (0, "groups/nordsjaelland.yaml: ingen fejl\n", "")
+    assert (ran.code, ran.out, ran.err) == (0, "groups/nordsjaelland.yaml: ingen fejl (1 advarsel)\n", PUBLIC_WARNING)
 
 
 def test_without_today_the_machines_date_is_used(tmp_path):
@@ -50,7 +50,7 @@ def test_without_today_the_machines_date_is_used(tmp_path):
     today = dt.date.today()
     first, last = today - dt.timedelta(days=200), today + dt.timedelta(days=120)
     text = (
-        "navn: Gruppen\nformål: At mødes.\narrangør:\n  navn: Anne\nmedlemmer:\n  - navn: Anne\n  - navn: Bo\n"
+        "navn: Gruppen\nformål: At mødes.\nmedlemsområde: nej\narrangør:\n  navn: Anne\nmedlemmer:\n  - navn: Anne\n  - navn: Bo\n"
         f"møder:\n  - dato: {first}\n    start: 19:00\n    sted: Biblioteket\n    ordstyrer: Anne\n    referent: Bo\n"
         f"  - dato: {last}\n    start: 19:00\n    sted: Biblioteket\n    ordstyrer: Bo\n    referent: Anne\n"
     )
@@ -61,7 +61,7 @@ def test_without_today_the_machines_date_is_used(tmp_path):
     assert (ran.code, ran.out, ran.err) == (
         0,
         "groups/g.yaml: ingen fejl (1 advarsel)\n",
-        f"groups/g.yaml:8:1: møder: advarsel: gruppen har mødtes i et halvt år (siden {short_date(first)}), men intet møde er "
+        f"groups/g.yaml:9:1: møder: advarsel: gruppen har mødtes i et halvt år (siden {short_date(first)}), men intet møde er "
         "markeret med 'evaluering: ja'; mødepakken råder til at evaluere indhold, form, stemning og trivsel efter et halvt år\n",
     )
 

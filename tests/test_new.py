@@ -25,8 +25,25 @@ def _new(root: Path, *args: str):
 def test_new_writes_the_golden_file(tmp_path, update_golden):
     ran = _new(tmp_path, NAME)
     assert ran.code == 0 and ran.err == ""
+    passphrase = (tmp_path / "private" / "familieplejere-i-aarhus-vest.adgangskode").read_text(encoding="utf-8").strip()
+    variable = "NETVAERK_ADGANGSKODE_FAMILIEPLEJERE_I_AARHUS_VEST"
     assert ran.out == (
-        "groups/familieplejere-i-aarhus-vest.yaml: oprettet.\n"
+        "groups/familieplejere-i-aarhus-vest.yaml: oprettet med medlemsområde: navne, mødesteder og telefonnumre ser kun medlemmerne.\n"
+        "private/familieplejere-i-aarhus-vest.adgangskode: adgangskoden til medlemsområdet er gemt (kun du kan læse filen):\n"
+        "\n"
+        f"  {passphrase}\n"
+        "\n"
+        "Den er 6 tilfældige ord ud af 1.527 ord, så der er omkring 63 bits i den: den kan ikke gættes, heller ikke af mange computere.\n"
+        "Giv den kun til gruppens medlemmer, fx på et møde. Skriv den aldrig i gruppefilen, og læg den aldrig i git.\n"
+        "\n"
+        "Bygger I siden hos GitHub, GitLab eller Netlify, skal adgangskoden også ligge dér som en hemmelighed\n"
+        f"med navnet {variable}:\n"
+        f"  GitHub:  Settings › Secrets and variables › Actions › New repository secret. Name: {variable}, Secret: adgangskoden.\n"
+        f"  GitLab:  Settings › CI/CD › Variables › Add variable. Key: {variable}, Value: {passphrase.replace(' ', '.')}\n"
+        "           (med punktummer, for GitLab kan kun skjule værdier uden mellemrum), og sæt flueben ved »Masked«.\n"
+        f"  Netlify: Site configuration › Environment variables › Add a variable. Key: {variable}, Value: adgangskoden.\n"
+        "Ændringer i arbejdsgangen (workflow-filen) er ikke nødvendige.\n"
+        "\n"
         "Næste skridt:\n"
         "  1. Ret filen: dit navn, medlemmerne og mødestedet (kommentarerne i filen forklarer hvert felt).\n"
         "  2. Tjek den:      netvaerk check groups/familieplejere-i-aarhus-vest.yaml\n"
@@ -69,11 +86,11 @@ def test_new_file_is_valid_and_says_what_to_fill_in():
     assert str(group.moeder[0].tilmeldingsfrist) == "2026-12-29"
     assert group.aftaler.afbud == "Meld afbud til ordstyreren senest dagen før."
     assert [str(w) for w in warnings if "skabelonen" in w.message] == [
-        "groups/familieplejere-i-aarhus-vest.yaml:38:9: arrangør.navn: advarsel: der står stadig 'Dit navn' fra skabelonen; skriv dit eget navn",
-        "groups/familieplejere-i-aarhus-vest.yaml:46:11: medlemmer[1].navn: advarsel: der står stadig 'Dit navn' fra skabelonen; skriv dit eget navn",
-        "groups/familieplejere-i-aarhus-vest.yaml:100:11: møder[1].sted: advarsel: "
+        "groups/familieplejere-i-aarhus-vest.yaml:46:9: arrangør.navn: advarsel: der står stadig 'Dit navn' fra skabelonen; skriv dit eget navn",
+        "groups/familieplejere-i-aarhus-vest.yaml:54:11: medlemmer[1].navn: advarsel: der står stadig 'Dit navn' fra skabelonen; skriv dit eget navn",
+        "groups/familieplejere-i-aarhus-vest.yaml:108:11: møder[1].sted: advarsel: "
         "der står stadig 'Skriv mødestedet her' fra skabelonen; skriv, hvor I mødes",
-        "groups/familieplejere-i-aarhus-vest.yaml:108:11: møder[2].sted: advarsel: "
+        "groups/familieplejere-i-aarhus-vest.yaml:116:11: møder[2].sted: advarsel: "
         "der står stadig 'Skriv mødestedet her' fra skabelonen; skriv, hvor I mødes",
     ]
 
@@ -118,8 +135,10 @@ def test_from_new_to_a_planned_half_year_to_a_built_site(tmp_path):
     assert _new(root, NAME, "--arrangør", "Anne Jensen", "--by", "Aarhus").code == 0
     path = root / "groups" / "familieplejere-i-aarhus-vest.yaml"
     text = path.read_text(encoding="utf-8")
-    # The organiser's edits: the place, three more members, a referent.
+    # The organiser's edits: the place (a library, so it may be public), three more members, a referent.
     text = text.replace("Skriv mødestedet her", "Beder Bibliotek, Kirkevej 2, 8330 Beder")
+    public = "offentlige steder:\n  - Beder Bibliotek, Kirkevej 2, 8330 Beder\n"
+    text = text.replace("# offentlige steder:\n#   - Hovedbiblioteket, mødelokale 1\n", public)
     more = "  - navn: Bo Hansen\n    telefon: 20 30 40 51\n  - navn: Carla Nielsen\n  - navn: Dorte Madsen\n"
     text = text.replace("  - navn: Anne Jensen\n", "  - navn: Anne Jensen\n" + more)
     text = text.replace("    # referent: Navn Navnesen\n    tilmeldingsfrist", "    referent: Bo Hansen\n    tilmeldingsfrist")
@@ -141,3 +160,5 @@ def test_from_new_to_a_planned_half_year_to_a_built_site(tmp_path):
     assert "Evalueringsmøde" in (site / "moeder" / "2027-08-10.html").read_text(encoding="utf-8")
     assert "10. august 2027" in plan_page and "11. januar 2028" not in plan_page
     assert "Beder Bibliotek" in plan_page
+    first = (site / "moeder" / "2027-01-05.html").read_text(encoding="utf-8")
+    assert "Bo Hansen" not in first and "data-nv-lock=" in first  # the referent's name is behind the lock

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from clirun import run
-from conftest import CONTRACT, copy_project
+from conftest import CONTRACT, PUBLIC_WARNING, copy_project
 from generator.guide import holidays
 from generator.guide.check import check
 from generator.model.loader import load
@@ -270,15 +270,15 @@ def test_plan_writes_after_confirmation_and_keeps_the_rest_byte_for_byte(tmp_pat
     added = "".join(line[1:] for line in EXPECTED_SUMMARY.split("@@\n", 1)[1].splitlines(keepends=True) if line.startswith("+"))
     assert after == before + added.encode()
     group, warnings = check(after, "groups/nordsjaelland.yaml")
-    assert warnings == [] and len(group.moeder) == 13 and group.moeder[7].evaluering
+    assert [str(w) for w in warnings] == [PUBLIC_WARNING.rstrip("\n")] and len(group.moeder) == 13 and group.moeder[7].evaluering
 
 
 def test_plan_ja_and_check_hints_before_and_after(tmp_path):
     root = copy_project(tmp_path)
     hints = run(["check", "groups/nordsjaelland.yaml", "--today", "2027-07-20"], root)
     assert hints.code == 0
-    assert hints.out == "groups/nordsjaelland.yaml: ingen fejl (2 advarsler)\n"
-    assert hints.err == (
+    assert hints.out == "groups/nordsjaelland.yaml: ingen fejl (3 advarsler)\n"
+    assert hints.err == PUBLIC_WARNING + (
         "groups/nordsjaelland.yaml:41:1: møder: advarsel: der er ingen møder planlagt efter 20. oktober 2027 (tre måneder frem); "
         "mødepakken råder til at lægge møderne i kalenderen et halvt til et helt år frem – brug fx netvaerk plan\n"
         "groups/nordsjaelland.yaml:41:1: møder: advarsel: gruppen har mødtes i et halvt år (siden 12. januar 2027), men intet møde "
@@ -286,13 +286,13 @@ def test_plan_ja_and_check_hints_before_and_after(tmp_path):
     )
     assert run([*ISSUE_EXAMPLE, "--ja"], root).code == 0
     after = run(["check", "groups/nordsjaelland.yaml", "--today", "2027-07-20"], root)
-    assert (after.code, after.out, after.err) == (0, "groups/nordsjaelland.yaml: ingen fejl\n", "")
+    assert (after.code, after.out, after.err) == (0, "groups/nordsjaelland.yaml: ingen fejl (1 advarsel)\n", PUBLIC_WARNING)
 
 
 def test_check_without_planning_hints_before_the_group_starts(tmp_path):
     root = copy_project(tmp_path)
     ran = run(["check", "groups/nordsjaelland.yaml", "--today", "2026-11-26"], root)
-    assert (ran.code, ran.out, ran.err) == (0, "groups/nordsjaelland.yaml: ingen fejl\n", "")
+    assert (ran.code, ran.out, ran.err) == (0, "groups/nordsjaelland.yaml: ingen fejl (1 advarsel)\n", PUBLIC_WARNING)
     # The title is not the mark: an evaluation needs 'evaluering: ja'.
     late = run(["check", "groups/nordsjaelland.yaml", "--today", "2027-07-12"], root)
     assert "intet møde er markeret med 'evaluering: ja'" in late.err

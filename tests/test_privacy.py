@@ -245,7 +245,7 @@ def test_the_group_file_has_exactly_these_fields():
         "møder", "møder.dato", "møder.start", "møder.sted", "møder.dagsorden", "møder.dagsorden.punkt",
         "møder.dagsorden.minutter", "møder.dagsorden.ved", "møder.tema", "møder.temaansvarlige", "møder.ordstyrer",
         "møder.referent", "møder.vært", "møder.tilmeldingsfrist", "møder.aflyst", "møder.evaluering",
-        "påmindelse", "søgemaskiner", "i oversigt",
+        "påmindelse", "søgemaskiner", "i oversigt", "medlemsområde", "offentlige steder",
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -37,7 +38,7 @@ def test_workflow_shape():
     assert flow["permissions"] == {"contents": "write", "pages": "write", "id-token": "write"}
     build = flow["jobs"]["build"]
     assert build["env"]["TZ"] == "Europe/Copenhagen"
-    assert _step("Byg alle grupper")["run"] == "make site"  # the README's command
+    assert _step("Byg alle grupper")["run"].splitlines()[-1] == "make site"  # the README's command
     assert _step("Pak siderne")["with"]["path"] == "site"  # netvaerk build's default --out
     deploy = flow["jobs"]["deploy"]
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
@@ -80,3 +81,23 @@ def test_commit_back_step_commits_only_changes_under_groups(tmp_path):
         "Opdater filer i groups/ efter bygning [skip ci]", "", "groups/vest.state.json",
     ]
     assert "site/index.html" not in git("ls-tree", "-r", "--name-only", "main", cwd=remote)
+
+
+def _exports(secrets: dict[str, str], visibility: bool | None) -> dict[str, str]:
+    """What the build step hands `make site`, with GitHub's secrets and the repository's visibility filled in."""
+    step = _step("Byg alle grupper")
+    run = step["run"].replace("make site", "env")
+    private = step["env"]["NETVAERK_KILDER_OFFENTLIGE"]
+    assert private == "${{ github.event.repository.private == true && 'nej' || 'ja' }}"
+    env = {"PATH": os.environ["PATH"], "HEMMELIGHEDER": json.dumps(secrets), "NETVAERK_KILDER_OFFENTLIGE": "nej" if visibility is True else "ja"}
+    assert step["env"]["HEMMELIGHEDER"] == "${{ toJSON(secrets) }}"
+    ran = subprocess.run(["bash", "-c", run], env=env, capture_output=True, text=True, check=True)
+    return dict(line.split("=", 1) for line in ran.stdout.splitlines() if "=" in line)
+
+
+def test_every_groups_passphrase_reaches_the_build_and_nothing_else():
+    secrets = {"GITHUB_TOKEN": "ghs_x", "NETVAERK_ADGANGSKODE_LUKKET": "hest kage 'sky' $HOME", "NETVAERK_ADGANGSKODE_B": "b"}
+    seen = _exports(secrets, visibility=True)
+    assert seen["NETVAERK_ADGANGSKODE_LUKKET"] == "hest kage 'sky' $HOME" and seen["NETVAERK_ADGANGSKODE_B"] == "b"
+    assert "GITHUB_TOKEN" not in seen and "HEMMELIGHEDER" not in seen
+    assert seen["NETVAERK_KILDER_OFFENTLIGE"] == "nej"

@@ -88,6 +88,11 @@ def shared_fingerprint(project: Project) -> str:
     )
 
 
+def _passphrase_digest(passphrase: str | None) -> bytes:
+    """A changed passphrase rebuilds the group; the passphrase itself is never stored."""
+    return b"absent" if passphrase is None else hashlib.sha256(b"netvaerk/1 fingerprint|" + passphrase.encode()).digest()
+
+
 def group_fingerprint(shared: str, slug: str, inputs: Inputs, today: dt.date, site_dir: str) -> str:
     """One group's fingerprint: the shared inputs' digest plus its own files (the calendar state, or its
     absence, included), name, output place and "today"."""
@@ -99,6 +104,11 @@ def group_fingerprint(shared: str, slug: str, inputs: Inputs, today: dt.date, si
             ("data", inputs.data),
             ("state_file", inputs.state_file.encode()),
             ("state", b"absent" if inputs.state is None else b"present:" + inputs.state),
+            ("lock_state", b"absent" if inputs.lock_state is None else b"present:" + inputs.lock_state),
+            # The passphrase goes in only as a keyed digest: the stamp lives in site_src/ (never published),
+            # and a changed passphrase must rebuild the group with new keys.
+            ("passphrase", _passphrase_digest(inputs.passphrase)),
+            ("public_sources", b"ja" if inputs.public_sources else b"nej"),
             ("today", today.isoformat().encode()),
             ("site_dir", site_dir.encode()),
         ]

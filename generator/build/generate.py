@@ -12,17 +12,24 @@ from ..calendar.state import dump as dump_state
 from ..calendar.state import empty as empty_state
 from ..calendar.state import parse as parse_state
 from ..errors import GroupError, Problem
+from ..facts.audience import private_values
 from ..facts.links import QR_FILE, feed_links
 from ..facts.qr import qr_file
 from ..guide.check import check
 from ..model.models import Group
 from ..model.slug import SLUG_RE
+from ..safety.lock import dump_state as dump_lock_state
+from ..safety.lock import feed_name, keys_for
+from ..safety.lock import parse_state as parse_lock_state
 from ..site.config import config_text
+from ..site.fragments import Lock, Reader
 from ..site.manifest import NAME as MANIFEST
 from ..site.manifest import manifest_text
 from ..site.pages import site_facts, site_pages
 from ..site.printing import print_files, private_files
-from ..site.render import render_all
+from ..site.render import render_site
+from ..site.unlock import script_file, unlock_box
+from .secret import passphrase_file, passphrase_variable
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,59 @@ class Generated:
     config: str
     calendar_state: bytes  # the feed's new state, to be written beside the group file
     private: dict[str, str] = field(default_factory=dict)  # for the members only: never published
+    lock_state: bytes | None = None  # the members' lock's salt and verifier, to be written beside the group file
+    sealed: tuple[tuple[str, str], ...] = ()  # (page, plain HTML) of each sealed fragment, for the guard
+    private_values: tuple[str, ...] = ()  # what must never show in plain text in the published files
+    private_feed: str | None = None  # the private feed's file name below the docs folder (published, unlisted)
+    private_feed_qr: str | None = None  # its QR code, also unlisted
+
+
+def _missing_passphrase(file: str, slug: str) -> GroupError:
+    return GroupError(
+        [
+            Problem(
+                file, 1, 1, "medlemsområde",
+                f"adgangskoden til medlemsområdet mangler; sæt miljøvariablen {passphrase_variable(slug)}, eller lav filen "
+                f"{passphrase_file(slug)} med: netvaerk adgangskode {file}. Intet er lagt ud",
+            )
+        ]
+    )
+
+
+def _lock(group: Group, file: str, slug: str, secret: Secret | None) -> tuple[Lock | None, bytes | None]:
+    """The members' lock for a group with a members' area, and its state to keep."""
+    if not group.medlemsomraade:
+        return None, None
+    if secret is not None and secret.public_sources:
+        raise GroupError(
+            [
+                Problem(
+                    file, 1, 1, "medlemsområde",
+                    "gruppen har et medlemsområde, men den bygges fra et offentligt repository, hvor alle kan læse gruppefilen "
+                    "med navne og adresser; gør repositoryet privat, eller læg siden ud på en anden måde (se Privatliv i README). "
+                    "Intet er lagt ud",
+                )
+            ]
+        )
+    if secret is None or secret.passphrase is None:
+        raise _missing_passphrase(file, slug)
+    try:
+        keys, state = keys_for(secret.passphrase, slug, parse_lock_state(secret.state) if secret.state else None, secret.fresh_salt)
+    except ValueError:
+        message = f"adgangskoden indeholder usynlige styretegn; lav en ny med: netvaerk adgangskode {file} --ny"
+        raise GroupError([Problem(file, 1, 1, "medlemsområde", message)]) from None
+    return Lock(keys, slug), dump_lock_state(state)
+
+
+@dataclass(frozen=True)
+class Secret:
+    """The members' lock's inputs: the passphrase (None when it cannot be found), the kept state and a new salt
+    to use if the passphrase has changed (drawn by the caller, so this stays a pure function)."""
+
+    passphrase: str | None
+    state: bytes | None
+    fresh_salt: bytes
+    public_sources: bool = False  # built from a repository anyone can read
 
 
 def generate(
@@ -50,25 +110,45 @@ def generate(
     *,
     calendar_state: bytes | None = None,  # the committed state file's bytes; None when there is none yet
     state_file: str = "",  # its path as shown in messages
+    secret: Secret | None = None,  # for a group with a members' area
+    unlock_source: str = "",  # the lock's browser script (generator/site/assets/laas.js), read by the caller
 ) -> Generated:
     """Everything for one group, or a GroupError listing the file's problems."""
     if not SLUG_RE.match(slug):
         raise GroupError([Problem(file, 1, 1, "", f"filnavnet giver ikke en brugbar adresse ('{slug}'); brug små bogstaver, tal og bindestreger")])
     group, found = check(data, file)
+    lock, lock_state = _lock(group, file, slug, secret)
     state = parse_state(calendar_state, state_file) if calendar_state is not None else empty_state()
-    site = site_facts(group, today)
+    private_feed = feed_name(lock.keys) if lock else None
+    site = site_facts(group, today, private_feed)
     pages = site_pages(site)
-    feed = build_feed(group, slug, site.meetings, state, today)
-    docs: dict[str, str | bytes] = {**render_all(env, pages), **feed.files}
+    feed = build_feed(group, slug, site.meetings, state, today, private_feed)
+    box = None
+    if lock:
+        script_path, script_data = script_file(unlock_source)
+        box = unlock_box(lock, script_path)
+    rendered = render_site(env, pages, Reader.LOCKED if lock else Reader.PUBLIC, lock, box)
+    docs: dict[str, str | bytes] = {**rendered.files, **feed.files}
+    if lock:
+        docs[script_path] = script_data
     links = feed_links(group)
     if links.page:
         docs[QR_FILE] = qr_file(links.page, f"QR-kode til kalenderen for {group.navn}")
+    private_qr = None
+    if private_feed and group.adresse:
+        private_qr = private_feed.removesuffix(".ics") + "-qr.svg"
+        docs[private_qr] = qr_file(str(feed_links(group, private_feed).https), f"QR-kode til medlemmernes kalender for {group.navn}")
     return Generated(
         slug=slug,
         group=group,
         warnings=tuple(found) + tuple(gone_warnings(feed.gone, file)),
         docs={**docs, **print_files(env, site), MANIFEST: manifest_text(group)},
-        config=config_text(group, pages, base_config, overrides_dir, site_dir),
+        config=config_text(group, pages, base_config, overrides_dir, site_dir, box["script"] if box else None),
         calendar_state=dump_state(feed.state),
-        private=private_files(env, site, slug),
+        private=private_files(env, site, slug, lock),
+        lock_state=lock_state,
+        sealed=rendered.sealed,
+        private_values=private_values(group, site.audiences),
+        private_feed=private_feed,
+        private_feed_qr=private_qr,
     )

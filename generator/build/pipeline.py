@@ -9,19 +9,22 @@ from pathlib import Path
 
 from ..errors import GroupError, Problem
 from ..safety.guard import check_site, script_patterns
+from ..safety.leaks import leak_problems
+from ..safety.lock import SALT_BYTES
 from ..site.overview import Listing, listing, overview_html
 from ..site.render import environment
+from ..site.unlock import SOURCE as UNLOCK_SOURCE
 from .cache import Stamp, group_fingerprint
-from .generate import Generated, generate
+from .generate import Generated, Secret, generate
 from .inputs import Inputs, read_inputs
 from .mkdocs_run import mkdocs_build
 from .postprocess import remove_sitemap, slim_pages
 from .project import Project
 from .publish import prepare_output, publish, write_overview
-from .readback import read_site, read_theme_templates
+from .readback import read_published, read_site, read_theme_templates
 from .records import identity, notes
 from .template_cache import template_cache
-from .unpublished import write_calendar_state, write_private, write_sources
+from .unpublished import write_calendar_state, write_lock_state, write_private, write_sources
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,9 @@ def generate_group(project: Project, path: Path, slug: str, out: Path, today: dt
         site_dir=site_dir(project, out, slug),
         calendar_state=inputs.state,
         state_file=inputs.state_file,
+        # A new salt is drawn every time; it is used only when the passphrase has changed (safety/lock.keys_for).
+        secret=Secret(inputs.passphrase, inputs.lock_state, os.urandom(SALT_BYTES), inputs.public_sources),
+        unlock_source=UNLOCK_SOURCE.read_text(encoding="utf-8"),
     )
 
 
@@ -85,11 +91,14 @@ def build_group(
     been read already, so nothing is read twice."""
     inputs = read_inputs(project, path) if inputs is None else inputs
     generated = generate_group(project, path, slug, out, today, inputs)
+    scripts = allowed_scripts(project) if scripts is None else scripts
+    # What the lock hides cannot be checked once it is sealed: check each fragment's HTML first.
+    sealed = check_site(dict(generated.sealed), None, scripts, inputs.file)
+    if sealed:
+        raise GroupError(sealed)
     pages = sum(1 for p in generated.docs if p.endswith(".md"))
     listed = listing(generated.group, today)
     config_path = write_sources(project.sources / slug, generated.docs, generated.config)
-
-    scripts = allowed_scripts(project) if scripts is None else scripts
 
     def build_into(tmp: Path) -> None:
         mkdocs_build(config_path, tmp, project.template_cache)
@@ -97,16 +106,20 @@ def build_group(
         if not generated.group.soegemaskiner:
             remove_sitemap(tmp)
         problems = check_site(*read_site(tmp), scripts, inputs.file)
+        if generated.private_values:
+            unlisted = {generated.private_feed, generated.private_feed_qr} - {None}
+            problems += leak_problems(read_published(tmp, skip=unlisted), generated.private_values, inputs.file)
         if problems:
             raise GroupError(problems)
 
     noted = notes(project, out)
     folder = publish(out, slug, noted, build_into)
     write_calendar_state(inputs, generated.calendar_state)
+    write_lock_state(inputs, generated.lock_state)
     write_private(project.private, generated.private)
-    # The stamp describes the inputs as they are now: with the calendar state this build wrote, which is
-    # what the next build reads (rebuilding from it gives the same site).
-    written = replace(inputs, state=generated.calendar_state)
+    # The stamp describes the inputs as they are now: with the calendar and lock states this build wrote,
+    # which is what the next build reads (rebuilding from them gives the same site).
+    written = replace(inputs, state=generated.calendar_state, lock_state=generated.lock_state or inputs.lock_state)
     fingerprint = site_fingerprint(project, written, slug, out, today, shared) if shared is not None else ""
     noted.write_stamp(slug, folder, Stamp(fingerprint, pages, tuple(str(w) for w in generated.warnings), listed))
     return Built(slug, inputs.file, out / slug, pages, generated.warnings, listed)

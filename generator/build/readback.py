@@ -34,3 +34,24 @@ def read_theme_templates(overrides: Path) -> list[str]:
     from mkdocs.utils import get_theme_dir
 
     return read_templates(Path(get_theme_dir("material")), overrides)
+
+
+def read_published(site: Path, skip: set[str] | frozenset[str] = frozenset()) -> dict[str, bytes]:
+    """Every file of a built site by its path inside it, for the check that nothing private shows
+    (safety/leaks.py). Left out: `skip` (the members' own unlisted files) and the theme's files that MkDocs
+    copied unchanged (same path and size in the theme), which cannot hold anything from a group file."""
+    from mkdocs.utils import get_theme_dir
+
+    theme = Path(get_theme_dir("material"))
+    found = {}
+    for parent, _, files in os.walk(site):
+        for name in files:
+            path = Path(parent, name)
+            rel = path.relative_to(site).as_posix()
+            if rel in skip:
+                continue
+            copied = theme / rel
+            if rel.startswith("assets/") and copied.is_file() and copied.stat().st_size == path.stat().st_size:
+                continue
+            found[rel] = path.read_bytes()
+    return found

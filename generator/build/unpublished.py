@@ -55,6 +55,14 @@ def write_calendar_state(inputs: Inputs, data: bytes) -> bool:
     return True
 
 
+def write_lock_state(inputs: Inputs, data: bytes | None) -> bool:
+    """Keep the members' lock's salt and verifier beside the group file (nothing secret: commit it)."""
+    if data is None or inputs.lock_state == data or inputs.lock_path is None:
+        return False
+    write_file(inputs.lock_path, data, durable=True, shown=inputs.lock_file)
+    return True
+
+
 def write_private(folder: Path, files: dict[str, str]) -> None:
     """Write the members-only files, readable by the owner alone."""
     make_folder(folder, mode=0o700)

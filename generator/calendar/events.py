@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..facts.audience import Fact
 from ..facts.meeting import GroupMeetings, MeetingView, afbud
 from ..model.models import Group
 
@@ -50,25 +51,30 @@ def _cancel_line(m: MeetingView) -> str:
     return CANCELLED_PREFIX + (m.reason or "Mødet er aflyst.")
 
 
-def meeting_description(group: Group, m: MeetingView) -> str:
-    """The agenda with clock times, the roles, how to send afbud and the meeting page's address."""
+def meeting_description(group: Group, m: MeetingView, members: bool) -> str:
+    """The agenda with clock times, the roles, how to send afbud and the meeting page's address. Names are
+    in it only for `members` (or when the group has no members' area)."""
+
+    def shown(fact: Fact) -> str:
+        return fact.shown(members)
+
     lines = [group.navn]
     if m.cancelled:
         lines += ["", _cancel_line(m)]
     if m.theme:
         lines += ["", f"Tema: {m.theme}"]
         if m.theme_owners:
-            lines.append(f"Temaansvarlige: {m.theme_owners}")
+            lines.append(f"Temaansvarlige: {shown(m.theme_owners)}")
     lines += ["", "Dagsorden:"]
-    lines += [f"{row.clock} {row.title}" + (f" ({row.by_role})" if row.by_role else "") for row in m.agenda.rows]
+    lines += [f"{row.clock} {row.title}" + (f" ({shown(row.by_role)})" if row.by_role else "") for row in m.agenda.rows]
     lines += [
         f"I alt {m.agenda.total}.",
         "",
-        f"Ordstyrer: {m.ordstyrer or 'ikke valgt endnu'}",
-        f"Referent: {m.referent or 'ikke valgt endnu'}",
+        f"Ordstyrer: {shown(m.ordstyrer) if m.ordstyrer else 'ikke valgt endnu'}",
+        f"Referent: {shown(m.referent) if m.referent else 'ikke valgt endnu'}",
     ]
     if m.host:
-        lines.append(f"Vært: {m.host}")
+        lines.append(f"Vært: {shown(m.host)}")
     if m.deadline:
         lines.append(f"Tilmelding senest {m.deadline}.")
     lines.append(f"Afbud: {afbud(group)}")
@@ -77,30 +83,37 @@ def meeting_description(group: Group, m: MeetingView) -> str:
     return "\n".join(lines)
 
 
-def meeting_event(group: Group, slug: str, m: MeetingView) -> CalEvent:
+def _location(group: Group, m: MeetingView, members: bool) -> str:
+    """The place; for everyone else a members-only place is just the group's town."""
+    return str(m.place) if members or not m.place.private else (group.by or "")
+
+
+def meeting_event(group: Group, slug: str, m: MeetingView, members: bool = False) -> CalEvent:
     timed = m.agenda.timed
+    place = _location(group, m, members)
     return CalEvent(
         uid=uid("moede", slug, m.day),
         start=timed.start,
         end=timed.end if timed.end > timed.start else None,
         summary=_cancelled(m.title, m),
-        location=str(m.place),
-        description=meeting_description(group, m),
+        location=place or None,
+        description=meeting_description(group, m, members),
         url=m.page_url,
         cancelled=m.cancelled,
-        alarm=f"I morgen kl. {m.start}: {m.title}, {m.place}" if group.paamindelse and not m.cancelled else None,
+        alarm=(f"I morgen kl. {m.start}: {m.title}" + (f", {place}" if place else "")) if group.paamindelse and not m.cancelled else None,
         busy=True,
     )
 
 
-def deadline_event(group: Group, slug: str, m: MeetingView) -> CalEvent:
+def deadline_event(group: Group, slug: str, m: MeetingView, members: bool = False) -> CalEvent:
     """The registration deadline as an all-day event, keyed by its meeting's date."""
     assert m.deadline_day is not None
     title = f"Sidste frist for tilmelding til netværksmødet {m.date}"
     lines = [group.navn]
     if m.cancelled:
         lines += ["", _cancel_line(m)]
-    lines += ["", f"Meld dig til mødet {m.weekday_date} kl. {m.start}, {m.place}."]
+    place = _location(group, m, members)
+    lines += ["", f"Meld dig til mødet {m.weekday_date} kl. {m.start}" + (f", {place}." if place else ".")]
     if m.page_url:
         lines.append(f"Mødets side: {m.page_url}")
     return CalEvent(
@@ -122,13 +135,13 @@ def _sort_key(event: CalEvent) -> tuple[dt.datetime, str]:
     return start, event.uid
 
 
-def group_events(group: Group, slug: str, meetings: GroupMeetings) -> tuple[CalEvent, ...]:
+def group_events(group: Group, slug: str, meetings: GroupMeetings, members: bool = False) -> tuple[CalEvent, ...]:
     """Every meeting, past and future, and every registration deadline, in date order."""
-    events = [meeting_event(group, slug, m) for m in meetings.all]
-    events += [deadline_event(group, slug, m) for m in meetings.all if m.deadline_day]
+    events = [meeting_event(group, slug, m, members) for m in meetings.all]
+    events += [deadline_event(group, slug, m, members) for m in meetings.all if m.deadline_day]
     return tuple(sorted(events, key=_sort_key))
 
 
 def meeting_events(group: Group, slug: str, meetings: GroupMeetings) -> dict[dt.date, CalEvent]:
-    """Each meeting's own event, by date (for the 'add just this one' files)."""
+    """Each meeting's own event as everyone may see it, by date (for the 'add just this one' files)."""
     return {m.day: meeting_event(group, slug, m) for m in meetings.all}

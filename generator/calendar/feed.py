@@ -22,23 +22,36 @@ class Feed:
     gone: tuple[str, ...]  # UIDs that were in the last build but are no longer in the group file
 
 
-def header(group: Group) -> Header:
+def header(group: Group, feed: str = FEED_FILE, members: bool = False) -> Header:
     place = f" i {group.by}" if group.by else ""
-    links = feed_links(group)
+    links = feed_links(group, feed)
+    whose = "Medlemmernes kalender med steder og navne. Giv ikke adressen videre. " if members else ""
     return Header(
         name=group.navn,
-        description=f"Møder i netværksgruppen {group.navn}{place}. Kalenderen følger gruppens mødeplan og viser også flyttede og aflyste møder.",
+        description=(
+            f"{whose}Møder i netværksgruppen {group.navn}{place}. "
+            "Kalenderen følger gruppens mødeplan og viser også flyttede og aflyste møder."
+        ),
         url=group.adresse,
         source=links.https,
     )
 
 
-def build_feed(group: Group, slug: str, meetings: GroupMeetings, state: CalendarState, today: dt.date) -> Feed:
-    """kalender.ics with every event, one .ics per meeting, and the state that numbers their changes."""
-    events = group_events(group, slug, meetings)
-    seen = [Seen(e.uid, e.significant(), content_digest(e)) for e in events]
+def build_feed(
+    group: Group, slug: str, meetings: GroupMeetings, state: CalendarState, today: dt.date, private_feed: str | None = None
+) -> Feed:
+    """kalender.ics with every event, one .ics per meeting, and the state that numbers their changes; with a
+    members' area also `private_feed`, the members' own feed with places and names.
+
+    The state follows what members are told (the private events, when there are any), so SEQUENCE rises when a
+    home address changes too; the public feed carries the same numbers."""
+    public = group_events(group, slug, meetings)
+    private = group_events(group, slug, meetings, members=True) if private_feed else public
+    seen = [Seen(e.uid, e.significant(), content_digest(e)) for e in private]
     new_state, gone = advance(state, seen, today)
-    files = {FEED_FILE: calendar_bytes(header(group), [(e, new_state.events[e.uid]) for e in events])}
+    files = {FEED_FILE: calendar_bytes(header(group), [(e, new_state.events[e.uid]) for e in public])}
+    if private_feed:
+        files[private_feed] = calendar_bytes(header(group, private_feed, members=True), [(e, new_state.events[e.uid]) for e in private])
     for day, event in sorted(meeting_events(group, slug, meetings).items()):
         files[meeting_ics(day)] = calendar_bytes(None, [(event, new_state.events[event.uid])])
     return Feed(files, new_state, gone)

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from . import build, check, new, plan, serve
+from . import adgangskode, build, check, new, plan, serve
 from .texts import CONTEXT, HELP_OPTION, Group, usage_error
 
 
@@ -18,7 +18,7 @@ def cli() -> None:
     pass
 
 
-for command in (build.build, check.check, serve.serve, new.new, plan.plan):
+for command in (build.build, check.check, serve.serve, new.new, plan.plan, adgangskode.adgangskode):
     cli.add_command(command)
 
 

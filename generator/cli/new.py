@@ -8,11 +8,14 @@ from pathlib import Path
 
 import click
 
+from ..build.project import Project
+from ..build.secret import passphrase_file
 from ..errors import FileExists, GroupError
 from ..files import create_file
 from ..model.slug import SLUG_RE, slug_for
 from ..organiser.newgroup import group_file, yaml_environment
 from . import options
+from .adgangskode import announce, store_passphrase
 from .texts import HELP_OPTION, Command
 
 
@@ -52,7 +55,20 @@ def new(navn: str, organiser: str | None, city: str | None, today: dt.date) -> N
     except GroupError as exc:
         options.report(exc.problems)
         sys.exit(1)
-    click.echo(f"{path}: oprettet.")
+    click.echo(f"{path}: oprettet med medlemsområde: navne, mødesteder og telefonnumre ser kun medlemmerne.")
+    project = Project(Path.cwd())
+    if (project.root / passphrase_file(slug)).exists():
+        click.echo(f"{passphrase_file(slug)}: adgangskoden til medlemsområdet findes allerede og bruges.")
+    else:
+        try:
+            passphrase, count, bits = store_passphrase(project, slug)
+        except GroupError as exc:
+            options.report(exc.problems)
+            sys.exit(1)
+        click.echo(f"{passphrase_file(slug)}: adgangskoden til medlemsområdet er gemt (kun du kan læse filen):")
+        for line in announce(slug, passphrase, count, bits):
+            click.echo(line)
+    click.echo("")
     click.echo("Næste skridt:")
     click.echo("  1. Ret filen: dit navn, medlemmerne og mødestedet (kommentarerne i filen forklarer hvert felt).")
     click.echo(f"  2. Tjek den:      netvaerk check {path}")

@@ -26,11 +26,11 @@ class FeedLinks:
     page: Md | None  # the Kalender page itself (what the QR code leads to)
 
 
-def feed_links(group: Group) -> FeedLinks:
-    """The feed's addresses; `adresse` is a validated https URL ending in '/'."""
+def feed_links(group: Group, feed: str = FEED_FILE) -> FeedLinks:
+    """The addresses of a feed (the public one, or the members' own); `adresse` is a validated https URL ending in '/'."""
     if group.adresse is None:
-        return FeedLinks(Md(FEED_FILE), None, None, None, None)
-    https = group.adresse + FEED_FILE
+        return FeedLinks(Md(feed), None, None, None, None)
+    https = group.adresse + feed
     webcal = "webcal://" + https.removeprefix("https://")
     return FeedLinks(
         relative=Md(FEED_FILE),

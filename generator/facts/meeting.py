@@ -11,8 +11,10 @@ from ..guide import content as guide
 from ..guide.agenda import TimedAgenda, meeting_agenda
 from ..model.models import Group, Meeting
 from ..safety.escape import Md
-from .audience import Audiences, Fact, Kind
+from .audience import Audiences, Fact, Kind, audiences_for
 from .links import meeting_ics, meeting_page_url
+from .people import Afbud
+from .people import afbud as afbud_for
 
 POSTER_FOLDER = "udskrift"
 # What a cancellation says when the organiser wrote no reason, only that it is off ('aflyst: ja').
@@ -62,7 +64,7 @@ class AgendaRow:
     clock: str  # "18.00–18.20", or just "20.50" for an item without minutes (e.g. Eventuelt)
     title: str
     minutes: int | None  # None for an item without minutes
-    by_role: str  # "v. ordstyrer", as the guide names the role; "" when nobody in particular (a pause)
+    by_role: Fact  # "v. ordstyrer", as the agenda names who speaks; "" when nobody in particular (a pause)
     by_name: Fact  # "Bo Hansen (ordstyrer)", by name where the meeting names them; "" for a pause
     how: str  # the guide's advice on running the item
     pause: bool
@@ -81,15 +83,26 @@ def _by_name(speaker: str, meeting: Meeting | None, audiences: Audiences) -> Fac
     """Who has the floor, by name where the meeting names them."""
     if speaker == "ordstyrer":
         if meeting is not None and meeting.ordstyrer:
-            return audiences.fact(Kind.MEMBER_NAME, f"{meeting.ordstyrer} (ordstyrer)")
+            return audiences.fact(Kind.MEMBER_NAME, f"{meeting.ordstyrer} (ordstyrer)", about=meeting.ordstyrer, public="Ordstyreren")
         return Fact("Ordstyreren")
     if speaker == "temaansvarlige":
         if meeting is not None and meeting.temaansvarlige:
-            return audiences.fact(Kind.MEMBER_NAME, ", ".join(meeting.temaansvarlige))
+            return audiences.fact(Kind.MEMBER_NAME, ", ".join(meeting.temaansvarlige), about=meeting.temaansvarlige, public="De temaansvarlige")
         return Fact("De temaansvarlige")
     if speaker == "alle":
         return Fact("Alle")
+    if speaker in audiences.member_names:  # a member's name written under 'ved:'
+        return audiences.fact(Kind.MEMBER_NAME, speaker, public="Et medlem")
     return Fact(speaker)
+
+
+def _by_role(speaker: str, audiences: Audiences) -> Fact:
+    """'v. ordstyrer' as the agenda writes it; a member's name written under 'ved:' is a member's name."""
+    if not speaker:
+        return Fact("")
+    if speaker in audiences.member_names:
+        return audiences.fact(Kind.MEMBER_NAME, f"v. {speaker}", about=speaker, public="v. et medlem")
+    return Fact(f"v. {speaker}")
 
 
 def agenda_facts(agenda: TimedAgenda, audiences: Audiences, meeting: Meeting | None = None) -> AgendaFacts:
@@ -102,7 +115,7 @@ def agenda_facts(agenda: TimedAgenda, audiences: Audiences, meeting: Meeting | N
             clock=f"{danish.clock(t.start)}–{danish.clock(t.end)}" if t.item.minutes else danish.clock(t.start),
             title=t.item.title,
             minutes=t.item.minutes or None,
-            by_role=f"v. {t.item.speaker}" if t.item.speaker else "",
+            by_role=_by_role(t.item.speaker, audiences),
             by_name=_by_name(t.item.speaker, meeting, audiences),
             how=t.item.how,
             pause=not t.item.speaker and t.item.title.casefold() == "pause",
@@ -160,6 +173,7 @@ class MeetingView:
     ics: Md  # "moeder/2027-01-12.ics": just this meeting, for "Tilføj til kalender"
     file_ics: Md  # "2027-01-12.ics", from its own folder
     poster: Md | None  # "udskrift/dagsorden-2027-01-12.html"; a cancelled meeting has none
+    afbud: Afbud | None  # one-tap afbud (groups with a members' area; not for cancelled or past meetings)
 
 
 def meeting_view(group: Group, meeting: Meeting, today: dt.date, audiences: Audiences) -> MeetingView:
@@ -178,7 +192,9 @@ def meeting_view(group: Group, meeting: Meeting, today: dt.date, audiences: Audi
         place=audiences.fact(Kind.PLACE, meeting.sted),
         theme=meeting.tema,
         theme_description=theme_description(group, meeting.tema) if meeting.tema else None,
-        theme_owners=names(", ".join(meeting.temaansvarlige) or None),
+        theme_owners=(
+            audiences.fact(Kind.MEMBER_NAME, ", ".join(meeting.temaansvarlige), about=meeting.temaansvarlige) if meeting.temaansvarlige else None
+        ),
         ordstyrer=names(meeting.ordstyrer),
         referent=names(meeting.referent),
         host=names(meeting.vaert),
@@ -195,6 +211,7 @@ def meeting_view(group: Group, meeting: Meeting, today: dt.date, audiences: Audi
         ics=Md(meeting_ics(meeting.dato)),
         file_ics=Md(f"{iso}.ics"),
         poster=None if meeting.cancelled else Md(f"{POSTER_FOLDER}/dagsorden-{iso}.html"),
+        afbud=None if meeting.cancelled or meeting.dato < today else afbud_for(group, meeting.dato, meeting.ordstyrer, audiences),
     )
 
 
@@ -211,11 +228,6 @@ class GroupMeetings:
 
     def past(self, today: dt.date) -> list[MeetingView]:
         return [v for v in self.all if v.day < today]
-
-
-def audiences_for(group: Group) -> Audiences:
-    """Which facts of this group are for its members only."""
-    return Audiences(members_area=False)
 
 
 def group_meetings(group: Group, today: dt.date, audiences: Audiences | None = None) -> GroupMeetings:

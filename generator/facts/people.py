@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from .. import danish
 from ..model.models import Group, Member, Person
-from ..safety.escape import Md, mailto_href, tel_href
+from ..safety.escape import Md, mailto_href, sms_href, tel_href
 from .audience import Audiences, Fact, Kind
 
 
@@ -63,3 +65,31 @@ def contact_list(group: Group, audiences: Audiences) -> list[Contact]:
     if group.arrangoer.navn not in group.member_names():
         rows.insert(0, _contact(group.arrangoer, Fact(f"{group.arrangoer.navn} (arrangør)"), None, audiences))
     return rows
+
+
+@dataclass(frozen=True)
+class Afbud:
+    """One-tap afbud for one meeting: a text message or an e-mail, already written, to the right person."""
+
+    to: Fact  # "Bo Hansen (ordstyrer)"
+    sms: Md | None
+    mailto: Md | None
+    private: bool = True  # behind the lock: it carries a member's number and the meeting's date
+
+
+def afbud(group: Group, day: dt.date, ordstyrer: str | None, audiences: Audiences) -> Afbud | None:
+    """To the meeting's ordstyrer when they have said yes to showing their contact ('vis kontakt: ja'),
+    else to the organiser. Only groups with a members' area have it: the links sit behind the lock."""
+    if not audiences.members_area:
+        return None
+    chair = next((m for m in group.medlemmer if m.navn == ordstyrer and m.vis_kontakt and (m.telefon or m.email)), None)
+    person: Person | Member = chair or group.arrangoer
+    if not (person.telefon or person.email):
+        return None
+    label = f"{person.navn} (ordstyrer)" if chair else f"{person.navn} (arrangør)"
+    body = f"Jeg melder afbud til netværksmødet {danish.long_date(day)}."
+    return Afbud(
+        to=audiences.fact(Kind.AFBUD, label, public=""),
+        sms=sms_href(person.telefon, body) if person.telefon else None,
+        mailto=mailto_href(person.email, f"Afbud til netværksmødet {danish.short_date(day)}", body) if person.email else None,
+    )

@@ -726,3 +726,15 @@ def theme_advice() -> str:
 def credit() -> str:
     """One sentence crediting the guide."""
     return _CREDIT
+
+
+def all_text() -> str:
+    """Every word the guide's content puts on a site, as one text (to tell a group's values from the guide's own)."""
+    parts: list[str] = [_THEME_ADVICE, _CREDIT, *preparation_questions(), *experiences(), *(label for label, _ in theme_websites())]
+    for a in agendas():
+        parts += [a.title, a.intro, *(f"{i.title} {i.speaker} {i.how}" for i in a.items)]
+    parts += [f"{t.name} {t.description}" for t in themes()]
+    parts += [f"{r.title} {r.advice}" for r in rules()]
+    parts += [f"{r.title} {r.duties}" for r in roles()]
+    parts += [f"{a.title} {a.text}" for a in first_meeting_advice()]
+    return "\n".join(parts)

@@ -7,6 +7,7 @@ import datetime as dt
 from .. import danish
 from ..errors import Problem
 from ..model.models import Group
+from ..model.suggest import hint
 from ..model.validate import Positions, field_path
 from .agenda import meeting_agenda
 from .planning import EVALUATION_MONTHS, PLAN_AHEAD_MONTHS, add_months
@@ -52,11 +53,38 @@ def warnings(group: Group, positions: Positions, file: str) -> list[Problem]:
                     )
                 )
     found += _placeholders(group, positions, file)
+    found += _privacy(group, positions, file)
     chairs = [m.ordstyrer for m in group.moeder if not m.cancelled and m.ordstyrer]
     if len(chairs) >= 3 and len(set(chairs)) == 1:
         found.append(
             _warn(file, positions, ("møder",), f"{chairs[0]} er ordstyrer på alle møder; mødepakken råder til, at rollen går på skift")
         )
+    return found
+
+
+def _privacy(group: Group, positions: Positions, file: str) -> list[Problem]:
+    """What the site shows to anyone with the link, and places listed as public that no meeting uses."""
+    found = []
+    if group.medlemsomraade is None:  # 'medlemsområde: nej' says the organiser knows
+        pos = positions.key(("medlemmer",))
+        found.append(
+            Problem(
+                file, pos.line, pos.col, "medlemmer",
+                "medlemmernes navne og mødestederne kan ses af alle, der har linket til siden; skriv "
+                "'medlemsområde: ja' i filen, så kun medlemmerne kan se dem, eller 'medlemsområde: nej', hvis det er "
+                "meningen (se Privatliv i README)",
+                warning=True,
+            )
+        )
+    places = sorted({" ".join(m.sted.split()) for m in group.moeder})
+    folded = {p.casefold() for p in places}
+    for i, place in enumerate(group.offentlige_steder):
+        path = ("offentlige steder", i)
+        if not group.medlemsomraade:
+            found.append(_warn(file, positions, path, "bruges kun sammen med 'medlemsområde: ja'; uden medlemsområde kan alle se alle mødesteder"))
+        elif place.casefold() not in folded:
+            message = f"'{place}' er ikke stedet for noget møde; skriv det præcis som under møderne{hint(place, places)}"
+            found.append(_warn(file, positions, path, message))
     return found
 
 

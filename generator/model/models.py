@@ -120,6 +120,17 @@ class Group(_Model):
     paamindelse: Bool = _field("påmindelse", "ja: kalenderen minder om møderne dagen før", True)
     soegemaskiner: Bool = _field("søgemaskiner", "ja: søgemaskiner må finde siden", False)
     i_oversigt: Bool = _field("i oversigt", "nej: gruppen står ikke på oversigten over grupper", True)
+    medlemsomraade: Bool | None = _field(
+        "medlemsområde",
+        "ja: medlemmernes navne, mødestederne og kontaktoplysningerne vises kun for medlemmer, der har låst op med adgangskoden; "
+        "nej: alle med linket kan se dem (uden feltet advarer netvaerk om det)",
+        None,
+    )
+    offentlige_steder: tuple[Text, ...] = _field(
+        "offentlige steder",
+        "Mødesteder, som alle må se, fx et bibliotek, skrevet præcis som under møderne; andre steder vises kun for medlemmer",
+        (),
+    )
 
     def member_names(self) -> tuple[str, ...]:
         return tuple(m.navn for m in self.medlemmer)

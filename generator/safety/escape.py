@@ -31,5 +31,11 @@ def tel_href(phone: str) -> Md:
     return Md("tel:" + url_part(phone.replace(" ", "")))
 
 
-def mailto_href(email: str) -> Md:
-    return Md("mailto:" + url_part(email))
+def mailto_href(email: str, subject: str | None = None, body: str | None = None) -> Md:
+    query = "&".join(f"{key}={quote(value, safe='')}" for key, value in (("subject", subject), ("body", body)) if value)
+    return Md("mailto:" + url_part(email) + (f"?{query}" if query else ""))
+
+
+def sms_href(phone: str, body: str) -> Md:
+    """An sms: link with the message filled in ('?&body=' is read by both iPhone and Android)."""
+    return Md("sms:" + url_part(phone.replace(" ", "")) + "?&body=" + quote(body, safe=""))

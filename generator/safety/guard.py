@@ -9,8 +9,9 @@ from html.parser import HTMLParser
 
 from ..errors import Problem
 
-# The theme's bundle, linked relative to the page or (on 404.html) from the site's root path.
-_BUNDLE = re.compile(r"(?:(?:\.\./)*|/(?:[A-Za-z0-9._~%-]+/)*)assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js")
+# The theme's bundle and the members' lock (generator/site/assets/laas.js), named by their content, linked
+# relative to the page or (on 404.html) from the site's root path.
+_BUNDLE = re.compile(r"(?:(?:\.\./)*|/(?:[A-Za-z0-9._~%-]+/)*)assets/javascripts/(?:bundle\.[0-9a-f]{8}\.min|laas\.[0-9a-f]{8})\.js")
 # Elements no page of ours contains: they run code, load other pages or change where links go.
 _FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "portal"})
 # Attributes whose value the browser fetches while showing the page.
@@ -21,8 +22,9 @@ _LOADING_LINK_RELS = frozenset(
         "prerender", "import",
     }
 )
-# webcal: is the calendar subscription link, built by calendar_links from the validated https address.
-_LINK_SCHEMES = frozenset({"https", "mailto", "tel", "webcal"})
+# webcal: is the calendar subscription link, built by facts/links.py from the validated https address; sms: is
+# one-tap afbud behind the members' lock, built from a validated phone number.
+_LINK_SCHEMES = frozenset({"https", "mailto", "tel", "webcal", "sms"})
 _SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript"})
 # Attributes a browser reads as an address (and so may run a javascript: address from).
 _URL_ATTRIBUTES = frozenset({

@@ -28,7 +28,7 @@ def nav(pages: list[Page]) -> list:
     return out
 
 
-def config_text(group: Group, pages: list[Page], base_config: str, overrides_dir: str, site_dir: str) -> str:
+def config_text(group: Group, pages: list[Page], base_config: str, overrides_dir: str, site_dir: str, lock_script: str | None = None) -> str:
     """mkdocs.yml for the group; paths are relative to the file's own folder."""
     # mkdocs-material inserts site_name into the page unescaped: escape it for HTML here.
     lines = [
@@ -45,6 +45,7 @@ def config_text(group: Group, pages: list[Page], base_config: str, overrides_dir
         f"  custom_dir: {_yaml(overrides_dir)}",
         "extra:",
         f"  soegemaskiner: {_yaml(group.soegemaskiner)}",
+        *([f"  laas_script: {_yaml(lock_script)}"] if lock_script else []),
         f"nav: {_yaml(nav(pages))}",
     ]
     return "\n".join(lines) + "\n"

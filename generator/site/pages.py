@@ -8,9 +8,9 @@ from typing import Any
 
 from .. import danish
 from ..facts import people
-from ..facts.audience import Audiences
+from ..facts.audience import Audiences, Fact, Kind, audiences_for, sentence
 from ..facts.links import QR_FILE, feed_links
-from ..facts.meeting import AgendaFacts, AgendaRow, GroupMeetings, MeetingKind, agenda_facts, audiences_for, group_meetings, theme_description
+from ..facts.meeting import AgendaFacts, AgendaRow, GroupMeetings, MeetingKind, agenda_facts, group_meetings, theme_description
 from ..guide import content as guide
 from ..guide.agenda import timed
 from ..model.models import Group
@@ -55,11 +55,12 @@ class Site:
     meetings: GroupMeetings
     today: dt.date
     audiences: Audiences
+    private_feed: str | None = None  # the members' own feed, by file name (groups with a members' area)
 
 
-def site_facts(group: Group, today: dt.date) -> Site:
+def site_facts(group: Group, today: dt.date, private_feed: str | None = None) -> Site:
     audiences = audiences_for(group)
-    return Site(group, group_meetings(group, today, audiences), today, audiences)
+    return Site(group, group_meetings(group, today, audiences), today, audiences, private_feed)
 
 
 def _common(site: Site) -> dict[str, Any]:
@@ -131,7 +132,12 @@ def rules_page(site: Site) -> Page:
         field_name = {"nye medlemmer": "nye_medlemmer", "mødepligt": "moedepligt", "grænsevogter": "graensevogter"}.get(rule.key, rule.key)
         value = getattr(site.group.aftaler, field_name)
         if rule.key == "grænsevogter" and value:
-            value = f"{value} er gruppens grænsevogter."
+            value = site.audiences.fact(
+                Kind.MEMBER_NAME,
+                f"{value} er gruppens grænsevogter.",
+                about=value,
+                public="Gruppen har valgt en grænsevogter; navnet ser du, når du har låst op.",
+            )
         entry = {"title": rule.title, "advice": rule.advice, "own": value}
         (own if value else advice).append(entry)
     return Page("spilleregler.md", "spilleregler.md.j2", {**_common(site), "own": own, "advice": advice}, "Spilleregler")
@@ -186,21 +192,24 @@ def roles_page(site: Site) -> Page:
             "roles": guide.roles(),
             "meetings": site.meetings.all,
             "organiser": group.arrangoer.navn,
-            "boundary_keeper": group.aftaler.graensevogter,
+            "boundary_keeper": site.audiences.optional(Kind.MEMBER_NAME, group.aftaler.graensevogter),
             "public_members": people.shown_members(group, site.audiences),
         },
         "Roller",
     )
 
 
-def invitation_lines(site: Site) -> list[str]:
+def invitation_lines(site: Site) -> list[str | Fact]:
     """The guide's invitation letter, filled in from the group file, as lines of plain text."""
     group, first = site.group, site.meetings.first
-    opening = (
-        f"{first.weekday_date.capitalize()} kl. {first.start} holder vi opstartsmøde i {group.navn} på {first.place}."
-        if first
-        else f"Vi holder snart opstartsmøde i {group.navn}."
-    )
+    hope = "Jeg håber, at du har lyst og mulighed for at komme."
+    opening: str | Fact = f"Vi holder snart opstartsmøde i {group.navn}. {hope}"
+    if first:
+        when = f"{first.weekday_date.capitalize()} kl. {first.start} holder vi opstartsmøde i {group.navn}"
+        town = f" i {group.by}" if group.by else ""
+        opening = sentence(
+            f"{when} på {first.place}. {hope}", f"{when}{town}; du får adressen, når du har meldt dig. {hope}", first.place
+        )
     contact = people.organiser(group, site.audiences).ways()
     return [
         f"{group.by + ', ' if group.by else ''}{danish.short_date(site.today)}",
@@ -209,7 +218,7 @@ def invitation_lines(site: Site) -> list[str]:
         "",
         "Har du lyst til at være med i en netværksgruppe for familieplejere?",
         "",
-        f"{opening} Jeg håber, at du har lyst og mulighed for at komme.",
+        opening,
         "",
         "Vi har endnu ikke lagt fast, hvad gruppen skal handle om, eller hvordan den skal fungere. "
         "Det finder vi ud af sammen på de første møder.",
@@ -223,8 +232,13 @@ def invitation_lines(site: Site) -> list[str]:
         + (f"Giv mig besked senest {first.deadline}, om du kan komme" if first and first.deadline else "Giv mig besked, om du kan komme")
         + (f", på {contact}." if contact else "."),
         "",
-        (f"{first.ordstyrer} er ordstyrer på mødet, og" if first and first.ordstyrer else "Der er en ordstyrer på mødet, og")
-        + " der er lidt at spise og drikke undervejs.",
+        sentence(
+            f"{first.ordstyrer} er ordstyrer på mødet, og der er lidt at spise og drikke undervejs.",
+            "Der er en ordstyrer på mødet, og der er lidt at spise og drikke undervejs.",
+            first.ordstyrer,
+        )
+        if first and first.ordstyrer
+        else "Der er en ordstyrer på mødet, og der er lidt at spise og drikke undervejs.",
         "",
         "Jeg glæder mig til at se dig.",
         "",
@@ -269,12 +283,16 @@ def invitation_page(site: Site) -> Page:
 def calendar_page(site: Site) -> Page:
     """How to get the meetings into a phone's calendar: subscribe, Google, Outlook, QR code."""
     links = feed_links(site.group)
+    private = feed_links(site.group, site.private_feed) if site.private_feed else None
     return Page(
         "kalender.md",
         "kalender.md.j2",
         {
             **_common(site),
             "links": links,
+            "members": private,
+            "members_feed": Fact(str(private.https or private.relative), site.audiences.of(Kind.MEMBERS_FEED)) if private else None,
+            "members_qr": Md(site.private_feed.removesuffix(".ics") + "-qr.svg") if private and private.page else None,
             "address": str(links.https) if links.https else None,
             "page_address": str(links.page) if links.page else None,
             "qr": Md(QR_FILE) if links.page else None,

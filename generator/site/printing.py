@@ -8,9 +8,12 @@ import jinja2
 
 from .. import danish
 from ..facts import people
+from ..facts.audience import Fact, sentence
 from ..facts.meeting import POSTER_FOLDER, AgendaFacts, MeetingKind
 from ..facts.qr import qr_inline
 from ..safety.escape import Md
+from ..safety.lock import unlock_link
+from .fragments import Fragments, Lock, Reader
 from .pages import Site, invitation_lines
 from .render import Page, render
 
@@ -24,17 +27,21 @@ def contact_list_name(slug: str) -> str:
     return f"{slug}-kontaktliste.html"
 
 
-def letter_blocks(lines: list[str]) -> list[dict[str, Any]]:
+def members_invitation_name(slug: str) -> str:
+    return f"{slug}-invitation.html"
+
+
+def letter_blocks(lines: list[str | Fact]) -> list[dict[str, Any]]:
     """The letter's lines as paragraphs and bullet lists, split at blank lines."""
     blocks: list[dict[str, Any]] = []
-    current: list[str] = []
+    current: list[str | Fact] = []
     for line in [*lines, ""]:
         if line:
             current.append(line)
             continue
         if current:
-            bullets = all(c.startswith("- ") for c in current)
-            blocks.append({"list": bullets, "lines": [c.removeprefix("- ") for c in current] if bullets else current})
+            bullets = all(isinstance(c, str) and c.startswith("- ") for c in current)
+            blocks.append({"list": bullets, "lines": [str(c).removeprefix("- ") for c in current] if bullets else current})
         current = []
     return blocks
 
@@ -65,15 +72,16 @@ def invitation_page(site: Site) -> Page:
 
 
 def _agenda_lines(agenda: AgendaFacts) -> list[str]:
-    return [f"{row.clock}  {row.title}" + (f" ({row.by_name})" if row.by_name else "") for row in agenda.rows]
+    """The agenda as plain lines, as everyone may see it (the e-mail text is public)."""
+    return [f"{row.clock}  {row.title}" + (f" ({row.by_name.shown(False)})" if row.by_name else "") for row in agenda.rows]
 
 
 def invitation_text(site: Site) -> str:
     """The letter as plain text to paste into an e-mail, with the agenda it promises below it."""
-    lines = invitation_lines(site)
+    lines = [line.shown(False) if isinstance(line, Fact) else line for line in invitation_lines(site)]
     first = site.meetings.first
     if first:
-        lines += ["", "", f"DAGSORDEN {first.weekday_date.upper()}", str(first.place), "", *_agenda_lines(first.agenda)]
+        lines += ["", "", f"DAGSORDEN {first.weekday_date.upper()}", first.place.shown(False), "", *_agenda_lines(first.agenda)]
     if site.group.adresse:
         lines += ["", f"Læs mere om gruppen: {site.group.adresse}"]
     return BOM + "\n".join(lines) + "\n"
@@ -86,7 +94,11 @@ def poster_pages(site: Site) -> list[Page]:
         if m.poster is None:
             continue
         rows = m.agenda.rows
-        roles = [f"{label}: {name}" for label, name in (("Ordstyrer", m.ordstyrer), ("Referent", m.referent), ("Vært", m.host)) if name]
+        roles = [
+            sentence(f"{label}: {name}", f"{label}: {name.public}", name)
+            for label, name in (("Ordstyrer", m.ordstyrer), ("Referent", m.referent), ("Vært", m.host))
+            if name
+        ]
         pages.append(
             Page(
                 m.poster,
@@ -125,7 +137,19 @@ def print_files(env: jinja2.Environment, site: Site) -> dict[str, str]:
     return files
 
 
-def private_files(env: jinja2.Environment, site: Site, slug: str) -> dict[str, str]:
-    """Files for the members only, never published: the contact list, by file name."""
-    page = contact_list_page(site, slug)
-    return {page.path: render(env, page)}
+def members_invitation_page(site: Site, slug: str, lock: Lock) -> Page:
+    """The paper that lets a member in: a QR code and a link that carry the key, so the phone unlocks on opening."""
+    link = unlock_link(lock.keys, site.group.adresse) if site.group.adresse else None
+    return Page(
+        members_invitation_name(slug),
+        "udskrift/medlemsinvitation.html.j2",
+        {"group_name": site.group.navn, "link": link, "qr": qr_inline(link) if link else None, "date": danish.short_date(site.today)},
+    )
+
+
+def private_files(env: jinja2.Environment, site: Site, slug: str, lock: Lock | None = None) -> dict[str, str]:
+    """Files for the members only, never published, by file name: the contact list, and for a group with a
+    members' area the invitation to it."""
+    members = Fragments(Reader.MEMBERS)
+    pages = [contact_list_page(site, slug)] + ([members_invitation_page(site, slug, lock)] if lock else [])
+    return {page.path: render(env, page, members) for page in pages}

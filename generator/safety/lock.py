@@ -1,0 +1,161 @@
+"""The members' lock: keys from the passphrase, and fragments sealed with AES-256-GCM for WebCrypto to open.
+
+Format "netvaerk/1", mirrored exactly by the browser's script (generator/site/assets/laas.js):
+
+    master = PBKDF2-HMAC-SHA256(normalised passphrase, salt (16 random bytes), 600,000 iterations, 32 bytes)
+    enc    = HKDF-SHA256(master, salt="", info="netvaerk/1 enc")    the AES-256-GCM key; the only key a phone holds
+    siv    = HKDF-SHA256(master, salt="", info="netvaerk/1 iv")     build side only
+    feed   = HKDF-SHA256(master, salt="", info="netvaerk/1 feed", 16 bytes)  names the private calendar feed
+    aad    = "netvaerk/1|<group>|<page>|<fragment>"                 a fragment opens only where it was sealed
+    iv     = HMAC-SHA256(siv, len(aad) as 4 bytes || aad || plaintext)[:12]
+    token  = base64url(iv || ciphertext || tag)
+
+The IV is synthetic: the same fragment sealed again gives the same bytes (a rebuild is byte-identical), and two
+different plaintexts (or places) never share an IV under one key. The length prefix keeps ("a", "bc") and
+("ab", "c") apart. A verifier (the empty plaintext sealed for "<group>|check") lets the browser tell a wrong
+passphrase from a damaged fragment. Only the `cryptography` package's primitives are used.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import re
+import struct
+import unicodedata
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+VERSION = "netvaerk/1"
+ITERATIONS = 600_000  # OWASP's figure for PBKDF2-HMAC-SHA256 (2023)
+SALT_BYTES = 16
+PAD = 32  # plaintexts are padded with spaces to a multiple of this, so lengths say less
+# Group slugs, page paths ("moeder/2027-01-12.html") and fragment ids: nothing that could blur the "|" framing.
+_NAME = re.compile(r"[a-z0-9][a-z0-9._/-]{0,199}")
+
+
+def b64u(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def unb64u(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+_SEPARATORS = re.compile(r"[\s._-]+")
+
+
+def normalise(passphrase: str) -> str:
+    """NFC, lower case, the words joined by single spaces, whatever separated them (spaces, full stops, hyphens,
+    underscores): a phone's capital first letter, a trailing space or GitLab's dotted form still opens the lock.
+    The browser does the same: p.normalize('NFC').toLowerCase().split(/[\\s._-]+/).filter(Boolean).join(' ')."""
+    if any("\x1c" <= c <= "\x1f" or c in "\x85\ufeff" for c in passphrase):
+        raise ValueError("control characters")  # where Python's \\s and JavaScript's disagree
+    return " ".join(w for w in _SEPARATORS.split(unicodedata.normalize("NFC", passphrase).lower()) if w)
+
+
+@dataclass(frozen=True)
+class Keys:
+    salt: bytes
+    iterations: int
+    enc: bytes
+    siv: bytes
+    feed: bytes
+
+
+def derive(passphrase: str, salt: bytes, iterations: int = ITERATIONS) -> Keys:
+    if len(salt) != SALT_BYTES or iterations < ITERATIONS:
+        raise ValueError("salt must be 16 bytes and iterations at least 600,000")
+    master = PBKDF2HMAC(hashes.SHA256(), 32, salt, iterations).derive(normalise(passphrase).encode("utf-8"))
+
+    def sub(info: str, length: int = 32) -> bytes:
+        # An empty salt: the same HMAC key as WebCrypto's empty salt (RFC 5869's default of zeros).
+        return HKDF(hashes.SHA256(), length, b"", f"{VERSION} {info}".encode("ascii")).derive(master)
+
+    return Keys(salt, iterations, sub("enc"), sub("iv"), sub("feed", 16))
+
+
+def aad(group: str, *parts: str) -> bytes:
+    for part in (group, *parts):
+        if not _NAME.fullmatch(part):
+            raise ValueError(f"not usable in associated data: {part!r}")
+    return "|".join((VERSION, group, *parts)).encode("ascii")
+
+
+def seal(keys: Keys, associated: bytes, plaintext: bytes) -> str:
+    iv = hmac.new(keys.siv, struct.pack(">I", len(associated)) + associated + plaintext, hashlib.sha256).digest()[:12]
+    return b64u(iv + AESGCM(keys.enc).encrypt(iv, plaintext, associated))
+
+
+def unseal(enc: bytes, associated: bytes, token: str) -> bytes | None:
+    """The plaintext, or None when the key, the place or a byte is wrong."""
+    raw = unb64u(token)
+    try:
+        return AESGCM(enc).decrypt(raw[:12], raw[12:], associated)
+    except InvalidTag:
+        return None
+
+
+def seal_html(keys: Keys, group: str, page: str, fragment: str, html: str) -> str:
+    """A fragment of our own (escaped) HTML sealed for one place on one page, padded to hide its exact length."""
+    raw = html.encode("utf-8")
+    return seal(keys, aad(group, page, fragment), raw + b" " * (-len(raw) % PAD))
+
+
+def check_value(keys: Keys, group: str) -> str:
+    return seal(keys, aad(group, "check"), b"")
+
+
+def feed_name(keys: Keys) -> str:
+    """The private feed's file name: 128 bits from the passphrase, so it changes when the passphrase does."""
+    return f"kalender-{keys.feed.hex()}.ics"
+
+
+def unlock_link(keys: Keys, page_url: str) -> str:
+    """A link that unlocks on opening: the key rides in the fragment (#…), which browsers never send to a server."""
+    return f"{page_url}#nv={b64u(keys.enc)}"
+
+
+@dataclass(frozen=True)
+class LockState:
+    """What the build keeps between runs (committed beside the group file; nothing secret in it): the salt,
+    and the verifier that tells whether the passphrase is still the one the salt was drawn for."""
+
+    salt: bytes
+    iterations: int
+    check: str
+
+
+def dump_state(state: LockState) -> bytes:
+    body = {"format": 1, "salt": b64u(state.salt), "iterationer": state.iterations, "kontrol": state.check}
+    return (json.dumps(body, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def parse_state(data: bytes) -> LockState | None:
+    """The stored state, or None when it cannot be read (then a new salt is drawn: the keys change)."""
+    try:
+        body = json.loads(data.decode("utf-8"))
+        if body.get("format") != 1:
+            return None
+        state = LockState(unb64u(body["salt"]), int(body["iterationer"]), str(body["kontrol"]))
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        return None
+    return state if len(state.salt) == SALT_BYTES and state.iterations >= ITERATIONS else None
+
+
+def keys_for(passphrase: str, group: str, stored: LockState | None, fresh_salt: bytes) -> tuple[Keys, LockState]:
+    """The group's keys: the stored salt while the passphrase still opens its verifier, else `fresh_salt`
+    (drawn by the caller), so a new passphrase gives new keys and a new feed name."""
+    if stored is not None:
+        keys = derive(passphrase, stored.salt, stored.iterations)
+        if unseal(keys.enc, aad(group, "check"), stored.check) is not None:
+            return keys, stored
+    keys = derive(passphrase, fresh_salt)
+    return keys, LockState(keys.salt, keys.iterations, check_value(keys, group))

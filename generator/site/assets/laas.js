@@ -1,0 +1,107 @@
+// netvaerk: the members' lock (format netvaerk/1). Opens the fragments the build sealed with
+// generator/safety/lock.py, with the browser's own WebCrypto. Our own code, no dependencies.
+(() => {
+  'use strict';
+  const box = document.getElementById('nv-laas');
+  if (!box) return;
+  const S = window.crypto && crypto.subtle, E = new TextEncoder(), V = 'netvaerk/1', d = box.dataset, G = d.nvGruppe;
+  const ask = box.querySelector('.nv-laas__spoerg'), form = box.querySelector('form'),
+    open = box.querySelector('.nv-laas__aaben'), msg = box.querySelector('.nv-laas__besked');
+  const say = t => { msg.textContent = t; };
+  if (!S) return say('Medlemsområdet kan kun åbnes, når siden vises med https.');
+  // The page's path below the group's site root, as the build named it ("index.html", "moeder/2027-01-12.html"):
+  // taken from the address, so a fragment copied to another page does not open there.
+  let root = '';
+  try { root = new URL(JSON.parse(document.getElementById('__config').textContent).base + '/', location.href).pathname; } catch (_) {}
+  let page = decodeURIComponent(location.pathname);
+  page = root && page.startsWith(root) ? page.slice(root.length) : '?';
+  if (page === '' || page.endsWith('/')) page += 'index.html';
+  const bytes = s => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), c => c.charCodeAt(0));
+  const aad = (...p) => E.encode([V, G, ...p].join('|'));
+  const unseal = (k, s, a) => {
+    const x = bytes(s);
+    return S.decrypt({ name: 'AES-GCM', iv: x.subarray(0, 12), additionalData: a }, k, x.subarray(12));
+  };
+  // Resolves to k when k opens this group's verifier: the passphrase (or the link) is right.
+  const check = k => unseal(k, d.nvCheck, aad('check')).then(() => k);
+
+  // IndexedDB "netvaerk-laas", store "k": one non-extractable CryptoKey per group, kept by structured clone.
+  const db = f => new Promise((ok, no) => {
+    const r = indexedDB.open('netvaerk-laas', 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('k');
+    r.onerror = () => no(r.error);
+    r.onsuccess = () => {
+      const t = r.result.transaction('k', 'readwrite'), q = f(t.objectStore('k'));
+      t.oncomplete = () => { r.result.close(); ok(q.result); };
+      t.onerror = t.onabort = () => no(t.error);
+    };
+  });
+  // Private browsing may refuse IndexedDB: then the unlock lasts for this page only.
+  const remember = k => db(s => s.put(k, G)).then(() => {
+    const st = navigator.storage;
+    if (st && st.persist) st.persist().catch(() => {});
+  }).catch(() => {});
+
+  const fromPassphrase = async p => {
+    const pk = await S.importKey('raw', E.encode(p.normalize('NFC').toLowerCase().split(/[\s._-]+/).filter(Boolean).join(' ')),
+      'PBKDF2', false, ['deriveBits']);
+    const m = await S.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: bytes(d.nvSalt), iterations: +d.nvIter }, pk, 256);
+    const hk = await S.importKey('raw', m, 'HKDF', false, ['deriveKey']);
+    return S.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: E.encode(V + ' enc') },
+      hk, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+  };
+
+  // Open every fragment, then put each one's HTML in its place. The HTML is our own build's, escaped
+  // there and authenticated here; a <template> parses it without running anything.
+  const show = async k => {
+    const els = [...document.querySelectorAll('[data-nv-lock]')];
+    const out = await Promise.all(els.map(el =>
+      unseal(k, el.dataset.nvLock, aad(page, el.dataset.nvId)).then(b => new TextDecoder().decode(b).trimEnd(), () => null)));
+    let bad = 0;
+    els.forEach((el, i) => {
+      if (out[i] === null) return bad++;
+      const t = document.createElement('template');
+      t.innerHTML = out[i];
+      el.replaceWith(t.content);
+    });
+    ask.hidden = true;
+    open.hidden = false;
+    say(bad ? 'Noget af indholdet kunne ikke åbnes. Hent siden igen, eller spørg arrangøren.' : '');
+    document.dispatchEvent(new CustomEvent('nv-laas', { detail: { bad } }));
+  };
+
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const b = form.querySelector('button');
+    b.disabled = true;
+    say('Låser op …');
+    let k;
+    try { k = await check(await fromPassphrase(form.elements.kode.value)); } catch (_) {}
+    b.disabled = false;
+    if (!k) return say('Forkert adgangskode. Prøv igen.');
+    form.reset();
+    await remember(k);
+    await show(k);
+  });
+  open.querySelector('button').addEventListener('click', () =>
+    db(s => s.delete(G)).catch(() => {}).then(() => location.reload()));
+
+  (async () => {
+    // A link from the members' invitation: #nv=<key>. Take the key out of the address first, whatever happens.
+    const h = /^#nv=([\w-]{43})$/.exec(location.hash);
+    if (h) {
+      history.replaceState(history.state, '', location.pathname + location.search);
+      try {
+        const k = await check(await S.importKey('raw', bytes(h[1]), 'AES-GCM', false, ['decrypt']));
+        await remember(k);
+        return await show(k);
+      } catch (_) {
+        say('Linket virker ikke længere. Skriv adgangskoden.');
+      }
+    }
+    let k;
+    try { k = await db(s => s.get(G)); } catch (_) {}
+    if (k) try { return await show(await check(k)); } catch (_) {}
+    ask.hidden = false;
+  })();
+})();

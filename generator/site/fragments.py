@@ -1,0 +1,100 @@
+"""How members-only facts land in a page: as plain text, as their public stand-in, or sealed for the lock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+import markdown
+
+from ..facts.audience import Fact
+from ..safety.escape import Md, text
+from ..safety.lock import Keys, seal_html
+
+PLACEHOLDER_CLASS = "nv-laast"
+
+
+def _html(block: str) -> str:
+    """A region's Markdown (or HTML) as HTML on one line, as the page holds it."""
+    return " ".join(markdown.markdown(block, extensions=["tables"]).split())
+
+
+class Reader(Enum):
+    """Who a rendered file is for."""
+
+    PUBLIC = "alle"  # members-only facts show their stand-ins (print pages, the e-mail text)
+    LOCKED = "låst"  # members-only facts are sealed, to be opened on a member's phone (the site's pages)
+    MEMBERS = "medlemmer"  # everything in plain text (files for the members only, never published)
+
+
+@dataclass(frozen=True)
+class Lock:
+    """What sealing needs: the group's keys and the group's slug (part of every fragment's associated data)."""
+
+    keys: Keys
+    group: str
+
+
+@dataclass
+class Fragments:
+    """One page's rendering of members-only facts. Lives for one render of one page, then is dropped.
+
+    Inline, a members-only fact becomes a <span> that shows its stand-in and carries the fact sealed. A region
+    ({% call lock.region() %}…{% endcall %}) is rendered twice, for members and for everyone else, and
+    becomes one sealed <div> when anything in it is for members only. `sealed` keeps each fragment's plain
+    HTML, so the build can check it before it disappears into the ciphertext.
+    """
+
+    reader: Reader
+    page: str = ""  # the built page's path, e.g. "moeder/2027-01-12.html"
+    lock: Lock | None = None
+    sealed: list[str] = field(default_factory=list)
+    _count: int = 0
+    _pass: Reader | None = None  # inside a region: which of its two renderings is under way
+    _seen: bool = False
+
+    def show(self, fact: Fact) -> str:
+        """The fact as it lands in the page (called by the template environment's finalize)."""
+        if not fact.private:
+            return text(fact.text)
+        mode = self._pass or self.reader
+        if mode is Reader.MEMBERS:
+            self._seen = True
+            return text(fact.text)
+        if mode is Reader.PUBLIC:
+            return text(fact.public)
+        return Md(f'<span class="{PLACEHOLDER_CLASS}" {self._seal(text(fact.text))}>{text(fact.public)}</span>')
+
+    def region(self, private: object = None, public: str | None = None, caller=None) -> str:
+        """A block of HTML that is for members only when anything in it (or `private`, when its `.private` is
+        true) is. Members see it as it is; everyone else sees it rendered with stand-ins, or the sentence
+        `public`: give one whenever the block holds links built from members' data, which have no stand-in.
+        On a locked page the members' version is sealed into the block everyone else sees."""
+        if self._pass is not None:  # inside another region: part of it
+            return f"<p>{text(public)}</p>" if self._pass is Reader.PUBLIC and public is not None else caller()
+        if self.reader is Reader.MEMBERS:
+            return caller()
+        self._pass, self._seen = Reader.MEMBERS, False
+        try:
+            members = caller()
+            if not (self._seen or getattr(private, "private", False)):
+                return members
+            self._pass = Reader.PUBLIC
+            shown = caller() if public is None else f"<p>{text(public)}</p>"
+        finally:
+            self._pass = None
+        if self.reader is Reader.PUBLIC:
+            return shown
+        # A raw HTML block in the page: Markdown inside it would not be read, so both versions become HTML here.
+        sealed = self._seal(_html(members))
+        # Ends with a line break, as the block it stands in for does, so a blank line still follows it in the page.
+        return Md(f'<div class="{PLACEHOLDER_CLASS}" {sealed}>{_html(shown)}</div>\n')
+
+    def _seal(self, html: str) -> str:
+        if self.lock is None:
+            raise AssertionError(f"{self.page}: a members-only fact reached a locked page without a key")
+        self._count += 1
+        fragment = f"f{self._count}"
+        self.sealed.append(html)
+        token = seal_html(self.lock.keys, self.lock.group, self.page, fragment, html)
+        return f'data-nv-id="{fragment}" data-nv-lock="{token}"'

@@ -1,0 +1,96 @@
+"""The members' lock on the build side: keys, sealed fragments, the kept state, the passphrase and its word list."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.organiser.passphrase import WORD_LIST, entropy_bits, masked_form, new_passphrase, words
+from generator.safety import lock
+
+SALT = bytes(range(16))
+PASSPHRASE = "pavillon tun middag gryde fjerbold lime"
+
+
+@pytest.fixture(scope="module")
+def keys() -> lock.Keys:
+    return lock.derive(PASSPHRASE, SALT)
+
+
+def test_a_fragment_opens_only_with_the_key_on_its_own_page(keys):
+    token = lock.seal_html(keys, "lukket", "moeder/2027-02-09.html", "f1", "<p>Hos Bo, Slotsgade 4</p>")
+    opened = lock.unseal(keys.enc, lock.aad("lukket", "moeder/2027-02-09.html", "f1"), token)
+    assert opened is not None and opened.rstrip(b" ") == b"<p>Hos Bo, Slotsgade 4</p>"
+    assert len(opened) % lock.PAD == 0  # padded, so the length says less
+    assert lock.unseal(keys.enc, lock.aad("lukket", "index.html", "f1"), token) is None  # moved to another page
+    assert lock.unseal(keys.enc, lock.aad("lukket", "moeder/2027-02-09.html", "f2"), token) is None  # another place
+    assert lock.unseal(keys.enc, lock.aad("aaben", "moeder/2027-02-09.html", "f1"), token) is None  # another group
+    other = lock.derive("en helt anden adgangskode her", SALT)
+    assert lock.unseal(other.enc, lock.aad("lukket", "moeder/2027-02-09.html", "f1"), token) is None
+
+
+def test_a_changed_byte_is_refused(keys):
+    token = lock.seal_html(keys, "lukket", "index.html", "f1", "<p>x</p>")
+    raw = bytearray(lock.unb64u(token))
+    for index in (0, 12, len(raw) - 1):  # the IV, the ciphertext, the tag
+        changed = bytearray(raw)
+        changed[index] ^= 1
+        assert lock.unseal(keys.enc, lock.aad("lukket", "index.html", "f1"), lock.b64u(bytes(changed))) is None
+
+
+def test_sealing_again_gives_the_same_bytes_and_never_reuses_an_iv(keys):
+    a = lock.aad("lukket", "index.html", "f1")
+    assert lock.seal(keys, a, b"samme") == lock.seal(keys, a, b"samme")
+    ivs = {
+        lock.unb64u(lock.seal(keys, lock.aad("lukket", page, frag), text))[:12]
+        for page in ("index.html", "roller.html")
+        for frag in ("f1", "f2")
+        for text in (b"a", b"b")
+    }
+    assert len(ivs) == 8
+    # The length prefix keeps associated data and plaintext apart: ("…|f1", "x…") and ("…|f1x", "…") differ.
+    assert lock.seal(keys, b"netvaerk/1|g|p|f1", b"xy")[:16] != lock.seal(keys, b"netvaerk/1|g|p|f1x", b"y")[:16]
+
+
+def test_the_passphrase_is_read_as_people_type_it():
+    assert lock.normalise(" Pavillon.tun-middag_gryde  FJERBOLD\tlime ") == PASSPHRASE
+    assert lock.derive(masked_form(PASSPHRASE).upper(), SALT).enc == lock.derive(PASSPHRASE, SALT).enc
+    with pytest.raises(ValueError):
+        lock.normalise("pavillon\x1ftun")
+
+
+def test_the_verifier_tells_a_wrong_passphrase(keys):
+    check = lock.check_value(keys, "lukket")
+    assert lock.unseal(keys.enc, lock.aad("lukket", "check"), check) == b""
+    assert lock.unseal(lock.derive("pavillon tun middag gryde fjerbold lim", SALT).enc, lock.aad("lukket", "check"), check) is None
+
+
+def test_the_kept_salt_stays_while_the_passphrase_does(keys):
+    state = lock.LockState(SALT, lock.ITERATIONS, lock.check_value(keys, "lukket"))
+    assert lock.parse_state(lock.dump_state(state)) == state
+    again, kept = lock.keys_for("Pavillon tun middag gryde fjerbold lime ", "lukket", state, b"\x01" * 16)
+    assert kept == state and again == keys
+    changed, new = lock.keys_for("noget helt andet nu her igen", "lukket", state, b"\x01" * 16)
+    assert new.salt == b"\x01" * 16 and lock.feed_name(changed) != lock.feed_name(keys)
+    assert lock.parse_state(b"{not json") is None
+    assert lock.parse_state(lock.dump_state(lock.LockState(b"short", lock.ITERATIONS, "x"))) is None
+
+
+def test_the_private_feed_name_has_128_bits_from_the_passphrase(keys):
+    assert re.fullmatch(r"kalender-[0-9a-f]{32}\.ics", lock.feed_name(keys))
+
+
+def test_associated_data_refuses_what_could_blur_its_fields():
+    for bad in ("a|b", "A", "", "a b", 'a"b'):
+        with pytest.raises(ValueError):
+            lock.aad("lukket", bad)
+
+
+def test_the_word_list_gives_at_least_60_bits():
+    listed = words(WORD_LIST.read_text(encoding="utf-8"))
+    assert len(listed) == len(set(listed)) >= 1024
+    assert all(re.fullmatch(r"[a-z]{3,8}", w) for w in listed)
+    assert entropy_bits(listed) >= 60
+    drawn = iter(["hest", "kage", "sky", "lampe", "skov", "bil"])
+    assert new_passphrase(listed, lambda _: next(drawn)) == "hest kage sky lampe skov bil"

@@ -1,0 +1,236 @@
+"""The members' area: what a locked site publishes, what it refuses, and the passphrase commands."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import stat
+from pathlib import Path
+from urllib.parse import quote, quote_plus
+
+import pytest
+
+from clirun import run
+from conftest import CONTRACT, PUBLIC_WARNING, ROOT, copy_project
+
+MEMBERS = ROOT / "tests" / "members" / "lukket.yaml"
+PASSPHRASE = "pavillon tun middag gryde fjerbold lime"
+VARIABLE = "NETVAERK_ADGANGSKODE_LUKKET"
+TODAY = "2026-11-26"
+
+# Canary values, one in every members-only field: if any shows up in a published file, the lock leaks.
+CANARY_FILE = """\
+navn: Kanariefuglene
+by: Fjernby
+adresse: https://kanarie.example.dk/
+medlemsområde: ja
+offentlige steder:
+  - Fjernby Bibliotek, sal 3
+formål: Vi mødes.
+arrangør:
+  navn: Olga Offentlig
+  telefon: 20 30 40 50
+medlemmer:
+  - navn: Olga Offentlig
+  - navn: Kanarie Navnesen
+    telefon: 61 72 83 94
+    email: kanarie.post@example.dk
+    vis kontakt: ja
+  - navn: Skjult Fuglsang
+    telefon: +45 52 63 74 85
+    email: skjult.post@example.dk
+aftaler:
+  grænsevogter: Skjult Fuglsang
+møder:
+  - dato: 2027-01-12
+    start: 18:00
+    sted: Hos Kanarie, Kanarievej 99, 9999 Fjernby
+    dagsorden: første møde
+    ordstyrer: Kanarie Navnesen
+    referent: Skjult Fuglsang
+    vært: Kanarie Navnesen
+    tilmeldingsfrist: 2027-01-05
+  - dato: 2027-02-09
+    start: 18:00
+    sted: Fjernby Bibliotek, sal 3
+    tema: Feedback
+    temaansvarlige: [Skjult Fuglsang, Kanarie Navnesen]
+    ordstyrer: Skjult Fuglsang
+    referent: Kanarie Navnesen
+    dagsorden:
+      - punkt: Fællesspisning
+        minutter: 60
+        ved: Skjult Fuglsang
+"""
+CANARIES = (
+    "Kanarie Navnesen", "Skjult Fuglsang", "Kanarievej 99", "Hos Kanarie", "61 72 83 94", "61728394", "52637485", "kanarie.post", "skjult.post",
+)
+
+
+def _encodings(value: str) -> set[str]:
+    """Every way a value could be written into a published file."""
+    ical = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    numeric = "".join(f"&#{ord(c)};" if c.isascii() and not c.isalnum() and c != " " else c for c in value)
+    return {
+        value, html.escape(value), numeric, json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1],
+        quote(value), quote_plus(value), quote(value, safe=""), ical,
+    }
+
+
+def _readable(path: Path) -> str:
+    text = path.read_bytes().decode("utf-8", "replace")
+    return re.sub(r"\r?\n[ \t]", "", text) if path.suffix == ".ics" else text  # unfold iCalendar lines
+
+
+def _build(root: Path, *args: str, passphrase: str | None = PASSPHRASE, name: str = VARIABLE):
+    saved = os.environ.pop(name, None)
+    if passphrase is not None:
+        os.environ[name] = passphrase
+    try:
+        return run(["build", "--today", TODAY, *args], root)
+    finally:
+        os.environ.pop(name, None)
+        if saved is not None:
+            os.environ[name] = saved
+
+
+@pytest.fixture(scope="module")
+def canary_site(tmp_path_factory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("canary"), {"kanarie.yaml": CANARY_FILE.encode()})
+    ran = _build(root, name="NETVAERK_ADGANGSKODE_KANARIE")
+    assert ran.code == 0, ran.err
+    return root
+
+
+def test_no_canary_in_any_published_file_in_any_encoding(canary_site):
+    site = canary_site / "site"
+    private_feed = [p.name for p in (site / "kanarie").glob("kalender-*.ics")]
+    assert len(private_feed) == 1
+    leaks = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        if path.name.startswith(private_feed[0].removesuffix(".ics")):
+            continue  # the members' own feed and its QR code: unlisted, for members only
+        text = _readable(path).casefold()
+        leaks += [(str(path.relative_to(site)), c) for c in CANARIES for e in _encodings(c) if e.casefold() in text]
+    assert leaks == []
+    # Nor in the notes netvaerk keeps beside the site (stamps, fingerprints).
+    for path in (canary_site / "site_src" / ".netvaerk").rglob("*.json"):
+        assert not any(c.casefold() in _readable(path).casefold() for c in CANARIES[2:]), path
+
+
+def test_the_canaries_are_there_for_members(canary_site):
+    """The positive control: the values exist, in the members' feed and the private files."""
+    site = canary_site / "site" / "kanarie"
+    feed = _readable(next(site.glob("kalender-*.ics")))
+    for canary in ("Kanarie Navnesen", "Skjult Fuglsang", "Kanarievej 99"):
+        assert canary in feed.replace("\\,", ",")
+    contacts = (canary_site / "private" / "kanarie-kontaktliste.html").read_text(encoding="utf-8")
+    assert "skjult.post@example.dk" in html.unescape(contacts)
+    sealed = (site / "moeder" / "2027-01-12.html").read_text(encoding="utf-8")
+    assert sealed.count("data-nv-lock=") >= 4  # place, ordstyrer, referent, vært sealed on the page
+
+
+def test_a_public_venue_stays_public(canary_site):
+    page = html.unescape((canary_site / "site" / "kanarie" / "moeder" / "2027-02-09.html").read_text(encoding="utf-8"))
+    assert "Fjernby Bibliotek, sal 3" in page
+
+
+def test_without_the_passphrase_nothing_is_published(tmp_path):
+    root = copy_project(tmp_path, {"lukket.yaml": MEMBERS.read_bytes()})
+    ran = _build(root, passphrase=None)
+    assert ran.code == 1
+    assert ran.err == (
+        "groups/lukket.yaml:1:1: medlemsområde: adgangskoden til medlemsområdet mangler; sæt miljøvariablen "
+        "NETVAERK_ADGANGSKODE_LUKKET, eller lav filen private/lukket.adgangskode med: netvaerk adgangskode "
+        "groups/lukket.yaml. Intet er lagt ud\n"
+        "groups/lukket.yaml: ikke bygget (ret fejlene ovenfor)\n"
+    )
+    assert not (root / "site" / "lukket").exists()
+
+
+def test_the_passphrase_file_works_too_and_a_rebuild_is_byte_identical(tmp_path):
+    root = copy_project(tmp_path, {"lukket.yaml": MEMBERS.read_bytes()})
+    (root / "private").mkdir()
+    (root / "private" / "lukket.adgangskode").write_text(PASSPHRASE + "\n", encoding="utf-8")
+    assert _build(root, passphrase=None).code == 0
+    first = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    state = (root / "groups" / "lukket.laas.json").read_bytes()
+    assert _build(root, "--force", passphrase=None).code == 0
+    assert {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()} == first
+    assert (root / "groups" / "lukket.laas.json").read_bytes() == state
+
+
+def test_a_new_passphrase_rebuilds_with_new_keys_and_a_new_feed_name(tmp_path):
+    root = copy_project(tmp_path, {"lukket.yaml": MEMBERS.read_bytes()})
+    assert _build(root).code == 0
+    old = {p.name for p in (root / "site" / "lukket").glob("kalender-*.ics")}
+    ran = _build(root, passphrase="helt ny adgangskode til gruppen nu")
+    assert ran.out == "groups/lukket.yaml: 16 sider bygget i site/lukket/\n"  # not "uændret": the passphrase is an input
+    new = {p.name for p in (root / "site" / "lukket").glob("kalender-*.ics")}
+    assert new and new.isdisjoint(old)
+
+
+def test_a_members_name_in_public_text_stops_the_build(tmp_path):
+    leaky = MEMBERS.read_text(encoding="utf-8").replace(
+        "afbud: Send en sms til ordstyreren senest dagen før.", "afbud: Ring til Bo Hansen på 31 41 59 26."
+    )
+    root = copy_project(tmp_path, {"lukket.yaml": leaky.encode()})
+    ran = _build(root)
+    assert ran.code == 1 and not (root / "site" / "lukket").exists()
+    assert "groups/lukket.yaml:1:1: 'Bo Hansen' skal kun kunne ses af medlemmerne, men står som almindelig tekst i " in ran.err
+    assert "'31 41 59 26' skal kun kunne ses af medlemmerne" in ran.err
+
+
+def test_without_a_members_area_the_organiser_is_told_once(tmp_path):
+    root = copy_project(tmp_path)
+    ran = run(["check", "groups/nordsjaelland.yaml", "--today", TODAY], root)
+    assert ran.code == 0
+    assert ran.err == PUBLIC_WARNING
+    # 'medlemsområde: nej' says the organiser knows: no more warning.
+    (root / "groups" / "nordsjaelland.yaml").write_text(CONTRACT.read_text(encoding="utf-8") + "medlemsområde: nej\n", encoding="utf-8")
+    assert run(["check", "groups/nordsjaelland.yaml", "--today", TODAY], root).err == ""
+
+
+def test_adgangskode_makes_a_passphrase_only_the_owner_can_read(tmp_path):
+    root = copy_project(tmp_path, {"lukket.yaml": MEMBERS.read_bytes()})
+    ran = run(["adgangskode", "groups/lukket.yaml"], root)
+    assert ran.code == 0, ran.err
+    saved = root / "private" / "lukket.adgangskode"
+    words = saved.read_text(encoding="utf-8").split()
+    assert len(words) == 6 and f"  {' '.join(words)}\n" in ran.out
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600 and stat.S_IMODE(saved.parent.stat().st_mode) == 0o700
+    shown = ("GitHub:  Settings › Secrets and variables › Actions", "GitLab:  Settings › CI/CD › Variables", "Netlify:", VARIABLE, ".".join(words))
+    for where in shown:
+        assert where in ran.out
+    assert "omkring 63 bits" in ran.out
+    again = run(["adgangskode", "groups/lukket.yaml"], root)
+    assert again.code == 1 and saved.read_text(encoding="utf-8").split() == words
+    assert again.err == "private/lukket.adgangskode: findes allerede og bliver ikke skiftet ud; skriv --ny for at lave en ny adgangskode\n"
+    replaced = run(["adgangskode", "groups/lukket.yaml", "--ny"], root)
+    assert replaced.code == 0 and saved.read_text(encoding="utf-8").split() != words
+    assert "abonnere igen fra siden Kalender" in replaced.out
+
+
+def test_new_group_has_a_members_area_and_a_passphrase(tmp_path):
+    root = copy_project(tmp_path)
+    ran = run(["new", "Familieplejere i Vejle", "--arrangør", "Ida Holm", "--today", TODAY], root)
+    assert ran.code == 0, ran.err
+    assert "medlemsområde: ja\n" in (root / "groups" / "familieplejere-i-vejle.yaml").read_text(encoding="utf-8")
+    assert len((root / "private" / "familieplejere-i-vejle.adgangskode").read_text(encoding="utf-8").split()) == 6
+    assert _build(root, "groups/familieplejere-i-vejle.yaml", passphrase=None).code == 0
+
+
+def test_a_public_repository_may_not_publish_a_members_area(tmp_path, monkeypatch):
+    """The GitHub Pages workflow sets NETVAERK_KILDER_OFFENTLIGE=ja for a public repository: its group files can be read by anyone."""
+    root = copy_project(tmp_path, {"lukket.yaml": MEMBERS.read_bytes(), "nordsjaelland.yaml": CONTRACT.read_bytes()})
+    monkeypatch.setenv("NETVAERK_KILDER_OFFENTLIGE", "ja")
+    ran = _build(root)
+    assert ran.code == 1
+    assert ran.err.startswith(
+        "groups/lukket.yaml:1:1: medlemsområde: gruppen har et medlemsområde, men den bygges fra et offentligt repository, hvor "
+        "alle kan læse gruppefilen med navne og adresser; gør repositoryet privat, eller læg siden ud på en anden måde "
+        "(se Privatliv i README). Intet er lagt ud\ngroups/lukket.yaml: ikke bygget (ret fejlene ovenfor)\n"
+    )
+    assert not (root / "site" / "lukket").exists() and (root / "site" / "nordsjaelland" / "index.html").exists()

@@ -1,0 +1,163 @@
+"""The members' lock in headless Chromium at 360×640: locked, wrong and right passphrase, remembered,
+forgotten, opened by the invitation's link, refusing tampered and moved fragments, and accessible."""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import os
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from clirun import run
+from conftest import copy_project, node_modules
+
+MEMBERS = Path(__file__).parent / "members" / "lukket.yaml"
+PASSPHRASE = "pavillon tun middag gryde fjerbold lime"
+PRIVATE = ("Slotsgade 4", "Søndervang 12", "Kongevejen 3", "Bo Hansen", "Carla Nielsen", "Gitte Poulsen", "31 41 59 26", "bo.hansen@example.dk")
+PAGES = ("index.html", "moeder/2027-02-09.html", "moeder/index.html", "roller.html", "kalender.html", "spilleregler.html")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def members_site(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("lukket"), {"lukket.yaml": MEMBERS.read_bytes()})
+    os.environ["NETVAERK_ADGANGSKODE_LUKKET"] = PASSPHRASE
+    try:
+        ran = run(["build", "--today", "2026-11-26"], root)
+    finally:
+        del os.environ["NETVAERK_ADGANGSKODE_LUKKET"]
+    assert ran.code == 0, ran.err
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}/lukket/"
+    server.shutdown()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    context.close()
+
+
+def _shown(page) -> str:
+    return html.unescape(page.content())
+
+
+def _locked(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(".nv-laas__spoerg", state="visible")
+
+
+def _unlock(page, passphrase: str) -> None:
+    page.click(".nv-laas__spoerg summary")
+    page.fill("#nv-kode", passphrase)
+    page.click(".nv-laas__spoerg button[type=submit]")
+
+
+def _axe(page) -> list[str]:
+    page.add_script_tag(path=str(node_modules() / "axe-core" / "axe.min.js"))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']}: {v['help']}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_locked_pages_hold_no_private_value_and_pass_axe(members_site, phone):
+    _, base = members_site
+    for rel in PAGES:
+        _locked(phone, base + rel)
+        shown = _shown(phone)
+        assert [v for v in PRIVATE if v in shown] == [], rel
+        assert _axe(phone) == [], rel
+    assert phone.errors == []
+
+
+def test_a_wrong_passphrase_reveals_nothing(members_site, phone):
+    _, base = members_site
+    _locked(phone, base + "moeder/2027-02-09.html")
+    _unlock(phone, "pavillon tun middag gryde fjerbold limen")
+    phone.wait_for_function("document.querySelector('.nv-laas__besked').textContent !== 'Låser op …'", timeout=30000)
+    assert phone.inner_text(".nv-laas__besked") == "Forkert adgangskode. Prøv igen."
+    assert [v for v in PRIVATE if v in _shown(phone)] == []
+    assert phone.locator("[data-nv-lock]").count() > 0
+
+
+def test_the_right_passphrase_shows_names_and_places_and_is_remembered_until_forgotten(members_site, phone):
+    _, base = members_site
+    _locked(phone, base + "moeder/2027-02-09.html")
+    _unlock(phone, "Pavillon tun middag gryde fjerbold lime ")  # as a phone types it
+    phone.wait_for_selector(".nv-laas__aaben", state="visible", timeout=30000)
+    text = phone.inner_text("article")
+    assert "Hos Bo, Slotsgade 4, 3400 Hillerød" in text and "Ordstyrer: Bo Hansen" in text and "Referent: Carla Nielsen" in text
+    assert phone.locator("[data-nv-lock]").count() == 0
+    assert phone.locator('a[href^="sms:31415926?&body="]').count() == 1  # one-tap afbud to Bo, who shows his contact
+    assert _axe(phone) == []
+    phone.reload()
+    phone.wait_for_selector(".nv-laas__aaben", state="visible", timeout=30000)  # remembered
+    expected_on = {"roller.html": "Gitte Poulsen", "index.html": "Anne Jensen", "spilleregler.html": "Carla Nielsen er gruppens grænsevogter."}
+    for rel, expected in expected_on.items():
+        phone.goto(base + rel)
+        phone.wait_for_selector(".nv-laas__aaben", state="visible", timeout=30000)
+        assert expected in phone.inner_text("article"), rel
+    phone.goto(base + "kalender.html")
+    phone.wait_for_selector(".nv-laas__aaben", state="visible", timeout=30000)
+    assert re.search(r"kalender-[0-9a-f]{32}\.ics", phone.inner_text("article"))
+    assert _axe(phone) == []
+    phone.click(".nv-laas__aaben button")  # Glem adgangskoden på denne telefon
+    phone.wait_for_selector(".nv-laas__spoerg", state="visible", timeout=30000)
+    assert not re.search(r"kalender-[0-9a-f]{32}", _shown(phone))
+    assert phone.errors == []
+
+
+def test_the_invitations_link_unlocks_and_leaves_the_address_bar(members_site, phone):
+    root, base = members_site
+    invitation = html.unescape((root / "private" / "lukket-invitation.html").read_text(encoding="utf-8"))
+    link = re.search(r"https://lukket\.example\.dk/#nv=[\w-]{43}", invitation)[0]
+    phone.goto(base + "index.html" + link[link.index("#"):])
+    phone.wait_for_selector(".nv-laas__aaben", state="visible", timeout=30000)
+    assert "#" not in phone.url
+    assert "Bo Hansen" in phone.inner_text("article")
+    phone.goto(base + "roller.html")  # and the key is remembered
+    phone.wait_for_selector(".nv-laas__aaben", state="visible", timeout=30000)
+    assert phone.errors == []
+
+
+def _tampered(route, change) -> None:
+    response = route.fetch()
+    route.fulfill(response=response, body=change(response.text()))
+
+
+def test_a_changed_byte_or_a_moved_fragment_stays_locked(members_site, phone):
+    root, base = members_site
+    roles = (root / "site" / "lukket" / "roller.html").read_text(encoding="utf-8")
+    foreign = re.search(r'<div class="nv-laast" data-nv-id="f2" data-nv-lock="[^"]+">', roles)[0]
+
+    def flip(text: str) -> str:  # change one character of the first sealed fragment
+        return re.sub(r'(data-nv-lock=")(.)', lambda m: m[1] + ("B" if m[2] == "A" else "A"), text, count=1)
+
+    def move(text: str) -> str:  # the roles page's fragment f2, pasted over the meeting page's f5 (the same id)
+        return re.sub(r'<div class="nv-laast" data-nv-id="f5" data-nv-lock="[^"]+">', foreign, text, count=1)
+
+    for change, page in ((flip, "moeder/2027-02-09.html"), (move, "moeder/2027-02-09.html")):
+        phone.context.clear_cookies()
+        phone.route(base + page, functools.partial(_tampered, change=change))
+        phone.goto(base + page)
+        phone.evaluate("() => new Promise(r => { const q = indexedDB.deleteDatabase('netvaerk-laas'); q.onsuccess = q.onerror = () => r(); })")
+        _locked(phone, base + page)
+        _unlock(phone, PASSPHRASE)
+        phone.wait_for_selector(".nv-laas__aaben", state="visible", timeout=30000)
+        assert phone.inner_text(".nv-laas__besked") == "Noget af indholdet kunne ikke åbnes. Hent siden igen, eller spørg arrangøren."
+        assert phone.locator("[data-nv-lock]").count() == 1  # the one that was changed or moved
+        phone.unroute(base + page)
