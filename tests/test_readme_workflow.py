@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import ROOT
 from generator.cli import cli
 from generator.model.schema import SCHEMA_COMMENT
@@ -33,3 +35,13 @@ def test_readme_explains_editor_help_hosting_and_privacy():
         "i oversigt: nej",
     ):
         assert expected in README, expected
+
+
+def test_readme_and_developing_link_only_inside_the_repository():
+    """A copy of the repository (a template, a zip) must not point at files it does not hold."""
+    for name in ("README.md", "DEVELOPING.md"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)]+)\)", text):
+            if "://" not in target:
+                assert (ROOT / target.split("#")[0]).exists(), f"{name}: {target}"
+        assert "../shared" not in text, name  # the workplace's notes beside the repository
