@@ -273,5 +273,7 @@ def test_the_readme_explains_privacy_in_danish():
     readme = (CONTRACT.parent.parent / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("# netvaerk\n\n```sh\nmake site   #")
     section = readme.split("## Privatliv\n", 1)[1].split("\n## ", 1)[0]
-    for needed in ("vis kontakt: ja", "CPR-nummer", "noindex, nofollow", "søgemaskiner: ja", "andre servere", "adgangskode", "AES-256-CBC", "PBKDF2"):
+    needs = ("vis kontakt: ja", "CPR-nummer", "noindex, nofollow", "søgemaskiner: ja", "andre servere", "medlemsområde: ja",
+             "Låsen beskytter ikke mod", "--ny", "AES-256-GCM", "PBKDF2-HMAC-SHA256", "600.000 runder", "sekunder at låse op")
+    for needed in needs:
         assert needed in section, needed
