@@ -106,9 +106,11 @@ def build_group(
         if not generated.group.soegemaskiner:
             remove_sitemap(tmp)
         problems = check_site(*read_site(tmp), scripts, inputs.file)
-        if generated.private_values:
+        # The members' feed is published under a name only members are shown: that name is private too.
+        token = (generated.private_feed.removeprefix("kalender-").removesuffix(".ics"),) if generated.private_feed else ()
+        if generated.private_values or token:
             unlisted = {generated.private_feed, generated.private_feed_qr} - {None}
-            problems += leak_problems(read_published(tmp, skip=unlisted), generated.private_values, inputs.file)
+            problems += leak_problems(read_published(tmp, skip=unlisted), generated.private_values + token, inputs.file)
         if problems:
             raise GroupError(problems)
 
