@@ -5,8 +5,14 @@
   const box = document.getElementById('nv-laas');
   if (!box) return;
   const S = window.crypto && crypto.subtle, E = new TextEncoder(), V = 'netvaerk/1', d = box.dataset, G = d.nvGruppe;
-  const ask = box.querySelector('.nv-laas__spoerg'), form = box.querySelector('form'),
-    open = box.querySelector('.nv-laas__aaben'), msg = box.querySelector('.nv-laas__besked');
+  // The form is drawn here, not written into every page: without JavaScript it could do nothing anyway.
+  const ask = box.querySelector('.nv-laas__spoerg');
+  ask.insertAdjacentHTML('beforeend', '<form><label for="nv-kode">Gruppens adgangskode</label> <input id="nv-kode" ' +
+    'name="kode" type="password" autocomplete="current-password" autocapitalize="none" spellcheck="false" required> ' +
+    '<button type="submit" class="md-button md-button--primary">Lås op</button></form>');
+  box.insertAdjacentHTML('beforeend', '<p class="nv-laas__aaben" hidden>Låst op på denne telefon. <button type="button" ' +
+    'class="md-button">Glem adgangskoden på denne telefon</button></p><p class="nv-laas__besked" role="status"></p>');
+  const form = box.querySelector('form'), open = box.querySelector('.nv-laas__aaben'), msg = box.querySelector('.nv-laas__besked');
   const say = t => { msg.textContent = t; };
   if (!S) return say('Medlemsområdet kan kun åbnes, når siden vises med https.');
   // The page's path below the group's site root, as the build named it ("index.html", "moeder/2027-01-12.html"):
