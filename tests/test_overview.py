@@ -50,12 +50,13 @@ def test_build_lists_the_groups_on_an_index_page(tmp_path):
     )
     page = (root / "site" / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a href="([^"]+)"><span class="nv-name">([^<]+)</span>(.*?)</a>', page)
+    # By town in Danish order: Hillerød before Aarhus ("aa" is å, after z).
     assert [(href, html.unescape(name)) for href, name, _ in links] == [
-        ("aarhus-vest/index.html", "Aarhus Vest & omegn"),
         ("nordsjaelland/index.html", "Familieplejernes netværk Nordsjælland"),
+        ("aarhus-vest/index.html", "Aarhus Vest & omegn"),
     ]
-    assert html.unescape(links[1][2]) == (
-        '<span class="nv-meta">Hillerød</span><span class="nv-meta">Næste møde: tirsdag den 12. januar 2027 kl. 18.00</span>'
+    assert html.unescape(links[0][2]) == (
+        '<span class="nv-meta nv-by">Hillerød</span><span class="nv-meta">Næste møde: tirsdag den 12. januar 2027 kl. 18.00</span>'
     )
     for href, _, _ in links:
         assert (root / "site" / href).is_file()
@@ -110,7 +111,7 @@ def test_the_list_shows_what_is_published_not_a_file_that_failed(tmp_path):
     edited.write_text(SMALL.format(name="Nyt navn", city="Aarhus", extra="").replace("referent: Bo", "referent: Ukendt"), encoding="utf-8")
     assert run(["build", "--today", "2026-11-26"], root).code == 1
     # The failed group's previous site stays up, and so does the list that names it.
-    assert _names(root) == ["Aarhus Vest & omegn", "Familieplejernes netværk Nordsjælland"]
+    assert _names(root) == ["Familieplejernes netværk Nordsjælland", "Aarhus Vest & omegn"]
     edited.write_text(SMALL.format(name="Nyt navn", city="Aarhus", extra=""), encoding="utf-8")
     assert run(["build", "--today", "2026-11-26"], root).code == 0
     assert _names(root) == ["Familieplejernes netværk Nordsjælland", "Nyt navn"]
@@ -125,13 +126,13 @@ def test_a_tampered_stamp_shows_as_text_or_is_rebuilt(tmp_path):
     body["listing"]["name"] = "<script>alert(1)</script>"
     marker.write_text(json.dumps(note), encoding="utf-8")
     assert run(["build", "--today", "2026-11-26"], root).code == 0
-    assert "<script" not in (root / "site" / "index.html").read_text(encoding="utf-8")
-    assert _names(root)[0] == "<script>alert(1)</script>"  # escaped: shown as text, never run
+    assert "<script>" not in (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert _names(root)[1] == "<script>alert(1)</script>"  # escaped: shown as text, never run
     body["listing"] = {"name": 3}
     marker.write_text(json.dumps(note), encoding="utf-8")
     ran = run(["build", "--today", "2026-11-26"], root)
     assert "groups/aarhus-vest.yaml: 10 sider bygget i site/aarhus-vest/" in ran.out  # unreadable stamp: build again
-    assert _names(root) == ["Aarhus Vest & omegn", "Familieplejernes netværk Nordsjælland"]
+    assert _names(root) == ["Familieplejernes netværk Nordsjælland", "Aarhus Vest & omegn"]
     marker.write_text("{ikke json", encoding="utf-8")
     ran = run(["build", "--today", "2026-11-26"], root)
     assert (ran.code, ran.out.count(" sider bygget i "), ran.out.count("uændret")) == (0, 1, 2)  # unreadable note: that group again

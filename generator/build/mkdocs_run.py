@@ -5,8 +5,13 @@ from __future__ import annotations
 import logging
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import GroupError, Problem
+
+if TYPE_CHECKING:
+    from ..site.shared import SharedUrls
+    from .theme_env import ThemeEnvs
 
 
 class _Collect(logging.Handler):
@@ -34,9 +39,18 @@ def _mkdocs_log():
         logger.setLevel(saved[2])
 
 
-def mkdocs_build(config_path: Path, site_dir: Path, template_cache: Path | None = None) -> None:
-    """Run MkDocs in this process; any MkDocs warning fails the build. Compiled theme templates are kept in
-    `template_cache` when given."""
+def mkdocs_build(
+    config_path: Path,
+    site_dir: Path,
+    template_cache: Path | None = None,
+    shared: SharedUrls | None = None,
+    envs: ThemeEnvs | None = None,
+    leave_out: tuple[str, ...] = (),
+) -> None:
+    """Run MkDocs in this process; any MkDocs warning fails the build. With `template_cache`, compiled theme
+    templates are kept there (theme_env.py); with `shared` too, the pages load the theme's files from out/_tema/
+    and none is copied, and `envs` keeps the theme's environments for this process's next build. `leave_out`:
+    the theme's pages not to make (such as 404.html)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -47,7 +61,8 @@ def mkdocs_build(config_path: Path, site_dir: Path, template_cache: Path | None 
         try:
             config = load_config(config_file=str(config_path), site_dir=str(site_dir.resolve()))
             if template_cache is not None:
-                speed_up(config, template_cache)
+                speed_up(config, template_cache, shared, envs)
+            config.theme.static_templates.difference_update(leave_out)
             build(config)
         except (MkDocsException, SystemExit) as exc:
             details = "; ".join(log.messages) or str(exc)

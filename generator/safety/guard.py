@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from ..errors import Problem
 
-# The theme's bundle and the members' lock (generator/site/assets/laas.js), named by their content, linked
-# relative to the page or (on 404.html) from the site's root path.
-_BUNDLE = re.compile(r"(?:(?:\.\./)*|/(?:[A-Za-z0-9._~%-]+/)*)assets/javascripts/(?:bundle\.[0-9a-f]{8}\.min|laas\.[0-9a-f]{8})\.js")
 # Elements no page of ours contains: they run code, load other pages or change where links go.
 _FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "portal"})
 # Attributes whose value the browser fetches while showing the page.
@@ -41,6 +39,23 @@ _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _CSS_URL = re.compile(r"url\s*\(|@import|expression\s*\(", re.I)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The scripts a site's pages may load, each by its exact path relative to the site's folder: the theme's
+    script (shared by the groups, out/_tema/) and the members' lock, and the search worker the theme's settings
+    (`__config`) may name. Nothing else may be loaded by a <script src>."""
+
+    scripts: tuple[str, ...] = ()
+    worker: str | None = None
+
+    def scripts_at(self, depth: int) -> frozenset[str]:
+        """The allowed addresses as written on a page `depth` folders below the site's folder."""
+        return frozenset("../" * depth + path for path in self.scripts)
+
+    def worker_at(self, depth: int) -> str | None:
+        return None if self.worker is None else "../" * depth + self.worker
 
 
 def script_patterns(templates: Iterable[str]) -> tuple[re.Pattern[str], ...]:
@@ -78,9 +93,11 @@ def _is_local(value: str) -> bool:
 class _PageScanner(HTMLParser):
     """Collects what a page contains that the project never writes itself."""
 
-    def __init__(self, scripts: tuple[re.Pattern[str], ...]):
+    def __init__(self, scripts: tuple[re.Pattern[str], ...], sources: frozenset[str], worker: str | None):
         super().__init__(convert_charrefs=True)
         self.scripts = scripts
+        self.sources = sources
+        self.worker = worker
         self.findings: list[str] = []
         self.script_tags = 0
         self._script: dict[str, str] | None = None
@@ -142,20 +159,37 @@ class _PageScanner(HTMLParser):
         attrs, body = self._script, "".join(self._script_body)
         self._script = None
         if set(attrs) == {"src"} and not body.strip():
-            if not _BUNDLE.fullmatch(attrs["src"]):
+            if attrs["src"] not in self.sources:
                 self.findings.append(f"et <script>-element, der henter {_printable(attrs['src'])}")
         elif attrs == {"id": "__config", "type": "application/json"}:
-            try:
-                json.loads(body)
-            except ValueError:
-                self.findings.append("et <script>-element med indstillinger, der ikke er gyldig JSON")
+            self._check_config(body)
         elif attrs or not any(pattern.fullmatch(body) for pattern in self.scripts):
             self.findings.append("et <script>-element")
 
 
-def scan_page(html: str, scripts: tuple[re.Pattern[str], ...]) -> list[str]:
-    """What the page holds that the project never writes (empty when the page is clean), in Danish."""
-    scanner = _PageScanner(scripts)
+    def _check_config(self, body: str) -> None:
+        """The theme's settings are code too: the search worker they name is started, and the search index is
+        fetched from their base."""
+        try:
+            config = json.loads(body)
+        except ValueError:
+            self.findings.append("et <script>-element med indstillinger, der ikke er gyldig JSON")
+            return
+        if not isinstance(config, dict):
+            self.findings.append("et <script>-element med indstillinger, der ikke er gyldig JSON")
+            return
+        if "search" in config and config["search"] != self.worker:
+            self.findings.append(f"indstillinger, der starter et andet søgeprogram ({_printable(str(config['search']))})")
+        if not isinstance(config.get("base", ""), str) or not _is_local(config.get("base", "")):
+            self.findings.append("indstillinger, der henter søgeindekset fra en anden server")
+
+
+def scan_page(
+    html: str, scripts: tuple[re.Pattern[str], ...], sources: frozenset[str] = frozenset(), worker: str | None = None
+) -> list[str]:
+    """What the page holds that the project never writes (empty when the page is clean), in Danish. `sources`:
+    the exact addresses its <script src> may load; `worker`: the search worker its settings may name."""
+    scanner = _PageScanner(scripts, sources, worker)
     scanner.feed(html)
     scanner.close()
     findings = list(scanner.findings)
@@ -201,10 +235,14 @@ def _pages_list(pages: list[str]) -> str:
 
 
 def check_site(
-    pages: dict[str, str], search_index: str | None, scripts: tuple[re.Pattern[str], ...], file: str
+    pages: dict[str, str], search_index: str | None, scripts: tuple[re.Pattern[str], ...], file: str, sources: Sources = Sources()
 ) -> list[Problem]:
-    """One problem per kind of finding in the built site; the site must not be published when there are any."""
-    found = {rel: scan_page(html, scripts) for rel, html in sorted(pages.items())}
+    """One problem per kind of finding in the built site; the site must not be published when there are any.
+    Page paths are relative to the site's folder, as `sources` are."""
+    found = {}
+    for rel, html in sorted(pages.items()):
+        depth = rel.count("/")
+        found[rel] = scan_page(html, scripts, sources.scripts_at(depth), sources.worker_at(depth))
     if search_index is not None:
         found["search/search_index.json"] = scan_search_index(search_index)
     where: dict[str, list[str]] = {}
