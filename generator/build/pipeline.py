@@ -25,7 +25,7 @@ from .cache import Stamp, group_fingerprint
 from .generate import Generated, Secret, generate
 from .inputs import Inputs, read_inputs
 from .mkdocs_run import mkdocs_build
-from .postprocess import slim_pages
+from .postprocess import compact_index, slim_printables
 from .project import Project
 from .publish import prepare_output, prune_shared, publish, publish_shared, site_folders, write_overview
 from .readback import read_published, read_site, read_theme_templates
@@ -152,7 +152,7 @@ def build_group(
         raise GroupError(sealed)
     pages = sum(1 for p in generated.docs if p.endswith(".md"))
     listed = listing(generated.group, today)
-    config_path = write_sources(project.sources / slug, generated.docs, generated.config)
+    config_path = write_sources(project.sources / slug, slim_printables(generated.docs), generated.config)
     # Each group's own 404.html would never be shown (a host serves the one at the top of the folder), and a
     # group that does not want to be found gets no sitemap.
     leave_out = ("404.html",) + (() if generated.group.soegemaskiner else ("sitemap.xml",))
@@ -160,8 +160,8 @@ def build_group(
     sources = Sources(scripts=(assets.bundle, *lock_script), worker=assets.worker)
 
     def build_into(tmp: Path) -> None:
-        mkdocs_build(config_path, tmp, project.template_cache, assets, reuse.themes if reuse else None, leave_out)
-        slim_pages(tmp)
+        mkdocs_build(config_path, tmp, project.template_cache, assets, reuse.themes if reuse else None, leave_out, slim_page)
+        compact_index(tmp)
         problems = check_site(*read_site(tmp), scripts, inputs.file, sources)
         if generated.private_values:
             unlisted = {generated.private_feed, generated.private_feed_qr} - {None}

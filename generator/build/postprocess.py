@@ -1,5 +1,5 @@
 """Lighten a freshly built site before it is published (slim.py): fold the pages' whitespace and write their
-harmless character references plainly, and compact the search index."""
+harmless character references plainly (each page as MkDocs writes it: slim_page), and compact the search index."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ from .slim import compact_json, slim_page
 SEARCH_INDEX = "search/search_index.json"
 
 
-def slim_pages(folder: Path) -> None:
-    """Slim every built HTML page and the search index."""
-    for page in sorted(folder.rglob("*.html")):
-        write_file(page, slim_page(page.read_text(encoding="utf-8")))
+def compact_index(folder: Path) -> None:
+    """The search index without \\u escapes (slim.compact_json)."""
     index = folder / SEARCH_INDEX
     if index.is_file():
         write_file(index, compact_json(index.read_text(encoding="utf-8")))
+
+
+def slim_printables(docs: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """The generated files with the HTML ones (the printables, which MkDocs copies as they are) slimmed."""
+    return {rel: slim_page(text) if rel.endswith(".html") and isinstance(text, str) else text for rel, text in docs.items()}
