@@ -74,14 +74,13 @@ def speed_up(config, cache_folder: Path, shared: SharedUrls | None = None, envs:
     out/_tema/). `envs` keeps the environments for the process's next builds."""
     theme = config.theme
     make_env = theme.get_env
-    cache = template_cache(cache_folder)
     dirs = [os.path.realpath(d) for d in theme.dirs]
 
     def fresh() -> jinja2.Environment:
         env = make_env()
         loader = ThemeLoader if shared is None else SharedLoader
         env.loader = loader(dirs, followlinks=env.loader.followlinks)
-        env.bytecode_cache = cache
+        env.bytecode_cache = template_cache(cache_folder)
         if shared is not None:
             env.filters["url"] = shared_url_filter(shared)
         return env
