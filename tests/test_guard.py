@@ -109,6 +109,10 @@ INJECTIONS = [
     ('<div style="background:url(https://evil.example/x)">', ["CSS, der kan hente noget (style på <div>)"]),
     ('<meta http-equiv="refresh" content="0;url=https://evil.example">', ["en <meta http-equiv=refresh>, der sender videre til en anden side"]),
     ('<form action="https://evil.example"><input></form>', ["en formular, der sender til https://evil.example"]),
+    # A repeated attribute: a browser takes the first, so each one is looked at.
+    ('<a href="javascript:alert(1)" href="#ok">x</a>', ["en javascript:-adresse i href på <a>"]),
+    ('<script src="evil.js" src="evil.js"></script>', ["et <script>-element"]),
+    ('<link href="https://evil.example/s.css" rel="stylesheet" rel="nofollow">', ["en <link rel=stylesheet>, der henter fra en anden server"]),
 ]
 
 

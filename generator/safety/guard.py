@@ -100,7 +100,7 @@ class _PageScanner(HTMLParser):
         self.worker = worker
         self.findings: list[str] = []
         self.script_tags = 0
-        self._script: dict[str, str] | None = None
+        self._script: list[tuple[str, str | None]] | None = None
         self._script_body: list[str] = []
 
     def updatepos(self, i: int, j: int) -> int:
@@ -116,24 +116,25 @@ class _PageScanner(HTMLParser):
             self.handle_endtag("script")
 
     def _check_element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
+        # Every attribute as written, a repeated one too (a browser takes the first; none of ours repeats one).
         if tag in _FORBIDDEN_ELEMENTS:
             self.findings.append(f"et <{tag}>-element")
-        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+        if tag == "meta" and any(name == "http-equiv" and (value or "").lower() == "refresh" for name, value in attrs):
             self.findings.append("en <meta http-equiv=refresh>, der sender videre til en anden side")
         if tag == "script":
             self.script_tags += 1
-            self._script = values
+            self._script = attrs
             self._script_body = []
-        for name, value in values.items():
-            self._check_attribute(tag, name, value, values)
+        animation = tag in _ANIMATION_TAGS
+        for name, value in attrs:
+            # Most attributes (class, id, SVG path data, aria-*) are looked at by none of the checks.
+            if name.startswith("on") or animation or name in _CHECKED_ATTRIBUTES:
+                self._check_attribute(tag, name, value or "", attrs)
 
-    def _check_attribute(self, tag: str, name: str, value: str, values: dict[str, str]) -> None:
+    def _check_attribute(self, tag: str, name: str, value: str, attrs: list[tuple[str, str | None]]) -> None:
         if name.startswith("on"):
             self.findings.append(f"en hændelsesattribut ({_printable(name)}) på <{tag}>")
             return
-        if name not in _CHECKED_ATTRIBUTES and tag not in _ANIMATION_TAGS:
-            return  # none of the checks below looks at it (most attributes: class, id, SVG path data, aria-*)
         scheme = _url_scheme(value)
         if scheme in _SCRIPT_SCHEMES and (name in _URL_ATTRIBUTES or tag in _ANIMATION_TAGS):
             self.findings.append(f"en {scheme}:-adresse i {name} på <{tag}>")
@@ -149,9 +150,9 @@ class _PageScanner(HTMLParser):
         elif name == "style" and _CSS_URL.search(value):
             self.findings.append(f"CSS, der kan hente noget (style på <{tag}>)")
         if tag == "link" and name == "href" and not _is_local(value):
-            rels = set(values.get("rel", "").lower().split())
-            if rels & _LOADING_LINK_RELS:
-                self.findings.append(f"en <link rel={_printable(values.get('rel', ''))}>, der henter fra en anden server")
+            rel = next((value or "" for key, value in attrs if key == "rel"), "")
+            if set(rel.lower().split()) & _LOADING_LINK_RELS:
+                self.findings.append(f"en <link rel={_printable(rel)}>, der henter fra en anden server")
 
     def handle_data(self, data: str) -> None:
         if self._script is not None:
@@ -162,10 +163,12 @@ class _PageScanner(HTMLParser):
             return
         attrs, body = self._script, "".join(self._script_body)
         self._script = None
-        if set(attrs) == {"src"} and not body.strip():
-            if attrs["src"] not in self.sources:
-                self.findings.append(f"et <script>-element, der henter {_printable(attrs['src'])}")
-        elif attrs == {"id": "__config", "type": "application/json"}:
+        names = [name for name, _ in attrs]
+        if names == ["src"] and not body.strip():
+            src = attrs[0][1] or ""
+            if src not in self.sources:
+                self.findings.append(f"et <script>-element, der henter {_printable(src)}")
+        elif sorted(names) == ["id", "type"] and {name: value for name, value in attrs} == {"id": "__config", "type": "application/json"}:
             self._check_config(body)
         elif attrs or not any(pattern.fullmatch(body) for pattern in self.scripts):
             self.findings.append("et <script>-element")
