@@ -91,4 +91,3 @@ def test_environments_kept_from_one_group_to_the_next_change_no_output(tmp_path,
     outcomes = list(build_many(project, groups, root / "site", TODAY, force=True, workers=1))
     assert [o.status for o in outcomes] == ["bygget", "bygget"]
     assert _tree(root / "site" / "nordsjaelland") == _tree(built_site)
-
