@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import http.server
+import json
 import posixpath
 import re
 import threading
@@ -13,9 +14,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from clirun import run
-from conftest import CONTRACT, copy_project
+from conftest import CONTRACT, ROOT, copy_project
 from weight import loads
 
 TODAY = "2026-11-26"
@@ -185,3 +187,15 @@ def test_a_group_built_alone_loads_in_chromium_with_no_failed_request(browser, a
         assert _visit_all(browser, base, ("syd",), alone) == []
     finally:
         server.shutdown()
+
+
+def test_the_lunr_files_shipped_are_those_of_the_language_the_site_searches_in(two_groups):
+    """assets.SEARCH_LANGS must follow mkdocs.yml: the search worker fetches lunr.<lang>.min.js for each."""
+    from generator.build.assets import SEARCH_LANGS
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    (search,) = [plugin["search"] for plugin in config["plugins"] if isinstance(plugin, dict) and "search" in plugin]
+    langs = [search["lang"]] if isinstance(search["lang"], str) else search["lang"]
+    assert tuple(langs) == SEARCH_LANGS
+    index = json.loads((two_groups / "nord" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == list(SEARCH_LANGS)
