@@ -1,23 +1,37 @@
-"""Benchmark (`make bench`): build speed against bare MkDocs, skipping unchanged groups, and page weight.
+"""Benchmark (`make bench`, or `make bench GRUPPER=1000`): build speed against bare MkDocs, skipping unchanged
+groups, memory, output size and page weight, measured in one sitting.
 
-Prints, each as the median of several runs in one sitting:
+    .venv/bin/python bench/bench.py [--grupper N] [--gange R] [--stikprove K]
+
+Prints:
   (a) `netvaerk build --force` of the contract group / a bare `mkdocs build` of the same generated sources
-  (b) `netvaerk build --force` of 50 synthetic groups / 50 separate `mkdocs build` processes, one after another
-  (c) `netvaerk build` of the same 50 groups when nothing changed
-  (d) the contract site's first visit and further pages, gzipped (tests/weight.py)
-Timings are wall-clock and depend on what else the machine is doing; the load average is printed.
+  (b) `netvaerk build --force` of N synthetic groups / N bare `mkdocs build` processes of their generated sources,
+      each as wall-clock time and as CPU time (all processes), with the peak memory (RSS) of the largest process
+  (c) `netvaerk build` of the same N groups when nothing changed
+  (d) the output folder for N groups: total size, per group, files, the shared folder
+  (e) the list of groups (site/index.html) for N groups: its size and what a visitor transfers (gzipped)
+  (f) the contract site's first visit and further pages, gzipped (tests/weight.py)
+
+Each ratio in (b) pairs runs made right after each other (netvaerk, then the bare builds) and the median of the
+rounds is shown, so a machine that gets busier or quieter during the sitting shifts both sides alike. The bare
+builds are timed for a sample of K groups spread over the N (they are alike, and N of them take N × 0.6 s) and
+scaled to N; K = N measures them all. Timings depend on what else the machine does: the load average is printed.
 """
 
 from __future__ import annotations
 
+import argparse
+import gzip
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # weight.py: the page-weight measure the tests use
 
 from generator.build.parallel import cores  # noqa: E402
-from weight import weight  # noqa: E402
+from weight import GZIP_LEVEL, weight  # noqa: E402
 
 BIN = Path(sys.executable).parent
 TODAY = "2026-11-26"
@@ -36,6 +50,13 @@ TOWNS = (
 )
 # Quiet bare MkDocs too: the banner is printed, not computed, so it changes no timing.
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # seconds of user + system time, the process and all it waited for
+    rss: int  # bytes: the peak resident memory of the largest of those processes
 
 
 def project(folder: Path, groups: dict[str, bytes]) -> Path:
@@ -49,8 +70,9 @@ def project(folder: Path, groups: dict[str, bytes]) -> Path:
 
 
 def synthetic(count: int) -> dict[str, bytes]:
-    """`count` groups made from the contract file with their own names, towns and meeting places."""
+    """`count` groups made from the contract file (its 7 meetings) with their own names, towns and meeting places."""
     text = CONTRACT.read_text(encoding="utf-8")
+    width = max(2, len(str(count)))
     groups = {}
     for i in range(count):
         town = TOWNS[i % len(TOWNS)]
@@ -60,31 +82,48 @@ def synthetic(count: int) -> dict[str, bytes]:
             .replace("Hillerød Bibliotek", f"{town} Bibliotek")
             .replace("3400 Hillerød", f"{i + 1000} {town}")
         )
-        groups[f"gruppe-{i + 1:02d}.yaml"] = own.encode("utf-8")
+        groups[f"gruppe-{i + 1:0{width}d}.yaml"] = own.encode("utf-8")
     return groups
 
 
-def seconds(command: list[str], cwd: Path) -> float:
+def measure(command: list[str], cwd: Path | None = None) -> Run:
+    """Run a command to its end: wall time, CPU time and peak memory of it and every process it waited for."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
-def median(runs: int, measure) -> float:
-    return statistics.median(measure() for _ in range(runs))
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}); run it by hand to see why")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
 
 
 def netvaerk(*args: str) -> list[str]:
     return [str(BIN / "netvaerk"), "build", "--today", TODAY, *args]
 
 
-def mkdocs_each(root: Path, slugs: list[str], scratch: Path) -> float:
-    start = time.perf_counter()
-    for slug in slugs:
-        config = root / "site_src" / slug / "mkdocs.yml"
-        command = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(scratch / slug)]
-        subprocess.run(command, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+def bare(root: Path, slug: str, scratch: Path) -> list[str]:
+    config = root / "site_src" / slug / "mkdocs.yml"
+    return [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(scratch / slug)]
+
+
+def bare_each(root: Path, slugs: list[str], scratch: Path) -> Run:
+    """One bare `mkdocs build` process per group, one after another: the totals."""
+    runs = [measure(bare(root, slug, scratch)) for slug in slugs]
+    shutil.rmtree(scratch, ignore_errors=True)
+    return Run(sum(r.wall for r in runs), sum(r.cpu for r in runs), max(r.rss for r in runs))
+
+
+def files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()]
+
+
+def size(paths: list[Path]) -> int:
+    return sum(p.stat().st_size for p in paths)
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
 
 
 def machine() -> str:
@@ -100,44 +139,96 @@ def load() -> str:
     return " ".join(f"{load:.2f}" for load in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
 
 
+def mb(n: float) -> str:
+    return f"{n / 1e6:.1f} MB"
+
+
+def one_group(tmp: Path) -> Run:
+    """(a), (f): the contract group."""
+    one = project(tmp / "one", {"nordsjaelland.yaml": CONTRACT.read_bytes()})
+    measure(netvaerk(), one)  # writes site_src/ and warms the template cache, as an organiser's earlier build did
+    command = bare(one, "nordsjaelland", tmp / "bare")
+    measure(command)
+    ours = [measure(netvaerk("--force"), one) for _ in range(7)]
+    theirs = [measure(command) for _ in range(7)]
+    ours_wall, bare_wall = statistics.median(r.wall for r in ours), statistics.median(r.wall for r in theirs)
+    print(f"(a) 1 group:   netvaerk build {ours_wall:.2f} s, bare mkdocs build {bare_wall:.2f} s, ratio {ours_wall / bare_wall:.2f} (target ≤ 1.2)")
+    w = weight(one / "site" / "nordsjaelland")
+    pages = sorted(w.pages.values())
+    print(
+        f"(f) contract site, gzipped: first visit {w.first_visit / 1000:.1f} KB (budget ≤ 90), "
+        f"further pages {pages[0] / 1000:.1f}–{pages[-1] / 1000:.1f} KB, median {statistics.median(pages) / 1000:.1f} KB (budget < 6 each)"
+    )
+    return max(ours, key=lambda r: r.rss)
+
+
+def many_groups(tmp: Path, count: int, rounds: int, sample: int, single: Run) -> None:
+    """(b)–(e): `count` synthetic groups."""
+    many = project(tmp / "many", synthetic(count))
+    slugs = sorted(p.stem for p in (many / "groups").glob("*.yaml"))
+    step = max(1, len(slugs) // sample)
+    sampled = slugs[::step][:sample]
+    first = measure(netvaerk(), many)  # site_src/, template cache, the calendar states: as after an organiser's first build
+    print(f"    first build of {count} groups (nothing there yet): {first.wall:.1f} s")
+    ours: list[Run] = []
+    theirs: list[Run] = []
+    for _ in range(rounds):
+        ours.append(measure(netvaerk("--force"), many))
+        part = bare_each(many, sampled, tmp / "bare-many")
+        theirs.append(Run(part.wall * count / len(sampled), part.cpu * count / len(sampled), part.rss))
+    wall = [o.wall / t.wall for o, t in zip(ours, theirs, strict=True)]
+    cpu = [o.cpu / t.cpu for o, t in zip(ours, theirs, strict=True)]
+    o_wall, t_wall = statistics.median(r.wall for r in ours), statistics.median(r.wall for r in theirs)
+    o_cpu, t_cpu = statistics.median(r.cpu for r in ours), statistics.median(r.cpu for r in theirs)
+    scaled = "" if len(sampled) == count else f" (timed for {len(sampled)} groups, scaled to {count})"
+    print(
+        f"(b) {count} groups: netvaerk build --force {o_wall:.1f} s ({o_wall / count * 1000:.0f} ms a group); "
+        f"{count} bare mkdocs builds {t_wall:.1f} s ({t_wall / count * 1000:.0f} ms each){scaled}"
+    )
+    print(f"    ratio (wall clock) {statistics.median(wall):.3f} (target ≤ 0.16); rounds: {', '.join(f'{r:.3f}' for r in wall)}")
+    print(
+        f"    CPU time, all processes: netvaerk {o_cpu:.1f} s ({o_cpu / count * 1000:.0f} ms a group), bare {t_cpu:.1f} s "
+        f"({t_cpu / count * 1000:.0f} ms each), ratio {statistics.median(cpu):.3f}"
+    )
+    print(
+        f"    peak memory of the largest process: {mb(max(r.rss for r in ours))} for {count} groups "
+        f"({mb(single.rss)} for 1 group; a bare mkdocs build: {mb(max(r.rss for r in theirs))})"
+    )
+
+    measure(netvaerk(), many)
+    unchanged = statistics.median(measure(netvaerk(), many).wall for _ in range(5))
+    print(f"(c) {count} unchanged groups: netvaerk build {unchanged:.2f} s (target < 2 s for 1,000)")
+
+    out = many / "site"
+    every, shared = files(out), files(out / "_tema")
+    total, theme = size(every), size(shared)
+    per_group = (total - theme) / count
+    print(
+        f"(d) output for {count} groups: {mb(total)} in {len(every)} files; a group's own folder {per_group / 1000:.1f} KB on average "
+        f"({(len(every) - len(shared)) / count:.0f} files), the shared _tema/ {theme / 1000:.0f} KB once "
+        f"({total / count / 1000:.1f} KB a group with it; target ≤ 250 KB)"
+    )
+
+    page = (out / "index.html").read_bytes()
+    linked = [out / rel.decode() for rel in re.findall(rb'(?:href|src)="(_tema/[^"]+)"', page)]
+    transferred = gz(page) + sum(gz(p.read_bytes()) for p in linked)
+    print(
+        f"(e) list of {count} groups (site/index.html): {len(page) / 1000:.0f} KB, {gz(page) / 1000:.1f} KB gzipped; "
+        f"with its stylesheet and script a visitor transfers {transferred / 1000:.1f} KB"
+    )
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--grupper", type=int, default=50, metavar="N", help="how many synthetic groups (default 50)")
+    parser.add_argument("--gange", type=int, default=3, metavar="R", help="rounds of (b) (default 3)")
+    parser.add_argument("--stikprove", type=int, default=50, metavar="K", help="bare mkdocs builds timed per round (default 50)")
+    args = parser.parse_args()
     print(f"Machine: {machine()}")
     print(f"Load average at start: {load()}")
     with tempfile.TemporaryDirectory(prefix="netvaerk-bench-") as tmp:
-        tmp = Path(tmp)
-
-        # (a) one group
-        one = project(tmp / "one", {"nordsjaelland.yaml": CONTRACT.read_bytes()})
-        seconds(netvaerk(), one)  # writes site_src/ and warms the template cache, as an organiser's earlier build did
-        config = one / "site_src" / "nordsjaelland" / "mkdocs.yml"
-        bare = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(tmp / "bare")]
-        seconds(bare, one)
-        ours_a = median(7, lambda: seconds(netvaerk("--force"), one))
-        bare_a = median(7, lambda: seconds(bare, one))
-        print(f"(a) 1 group:   netvaerk build {ours_a:.2f} s, bare mkdocs build {bare_a:.2f} s, ratio {ours_a / bare_a:.2f} (target ≤ 1.2)")
-
-        # (b) 50 groups
-        many = project(tmp / "many", synthetic(50))
-        slugs = [f"gruppe-{i + 1:02d}" for i in range(50)]
-        seconds(netvaerk(), many)
-        ours_b = median(3, lambda: seconds(netvaerk("--force"), many))
-        bare_b = median(3, lambda: mkdocs_each(many, slugs, tmp / "bare-many"))
-        print(
-            f"(b) 50 groups: netvaerk build {ours_b:.2f} s, 50 mkdocs build processes {bare_b:.2f} s, ratio {ours_b / bare_b:.2f} (target ≤ 0.3)"
-        )
-
-        # (c) 50 unchanged groups
-        seconds(netvaerk(), many)
-        unchanged = median(5, lambda: seconds(netvaerk(), many))
-        print(f"(c) 50 unchanged groups: netvaerk build {unchanged:.2f} s (target < 1 s)")
-
-        # (d) page weight of the contract site
-        w = weight(one / "site" / "nordsjaelland")
-        pages = sorted(w.pages.values())
-        print(
-            f"(d) contract site, gzipped: first visit {w.first_visit / 1000:.1f} KB (budget ≤ 90), "
-            f"further pages {pages[0] / 1000:.1f}–{pages[-1] / 1000:.1f} KB, median {statistics.median(pages) / 1000:.1f} KB (budget < 6 each)"
-        )
+        single = one_group(Path(tmp))
+        many_groups(Path(tmp), args.grupper, args.gange, min(args.stikprove, args.grupper), single)
     print(f"Load average at end: {load()}")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
@@ -32,3 +33,16 @@ def duration(minutes: int) -> str:
     if rest or not hours:
         parts.append(f"{rest} minut" if rest == 1 else f"{rest} minutter")
     return " og ".join(parts)
+
+
+# Danish alphabetical order: æ, ø and å come after z, and "aa" is å (Aabenraa after Østerbro). Other letters
+# with accents sort as their base letter (é as e), ä, ö and ü as æ, ø and y. The three letters are mapped to
+# the characters after "z" in Unicode, so plain string comparison gives the order.
+_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "ä": "{", "ö": "|", "ü": "y"})
+
+
+def sort_key(text: str) -> str:
+    """A key that puts Danish words in Danish alphabetical order, ignoring case."""
+    folded = unicodedata.normalize("NFC", text.casefold()).replace("aa", "å")
+    plain = "".join(c for c in unicodedata.normalize("NFD", folded.translate(_ORDER)) if not unicodedata.combining(c))
+    return " ".join(plain.split())

@@ -79,12 +79,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_server(built_site):
-    """An http://127.0.0.1:PORT/ base URL serving the built contract site."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    """An http://127.0.0.1:PORT/nordsjaelland/ base URL serving the built contract site: the whole output
+    folder is served, as a host serves it, since the site's pages load the files the groups share from
+    ../_tema/."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site.parent))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}/{built_site.name}/"
     server.shutdown()
 
 

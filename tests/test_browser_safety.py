@@ -95,16 +95,18 @@ def test_the_contract_site_loads_nothing_from_other_hosts(browser, site_server, 
     visit = Visit(browser, site_server)
     try:
         pages = pages_of(built_site)
-        assert len(pages) == 24  # 16 pages, 404.html and 7 printables
+        assert len(pages) == 23  # 16 pages and 7 printables; no 404.html of its own
         for url in visit.visit_all([site_server + rel for rel in pages]):
             assert visit.page.title(), url
         visit.open(site_server + "index.html")
         visit.search("kommunen")
         assert visit.outside == []
         loaded = {urlsplit(u).path for u in visit.requests}
-        # The test saw the page's whole load: styles, the theme's script, the search worker and index.
-        assert {"/index.html", "/search/search_index.json", "/assets/netvaerk.css"} <= loaded
-        assert any(p.startswith("/assets/javascripts/workers/search.") for p in loaded)
+        # The test saw the page's whole load: styles, the theme's script, the search worker and index (the
+        # theme's files and ours from the folder the groups share).
+        assert {"/nordsjaelland/index.html", "/nordsjaelland/search/search_index.json"} <= loaded
+        for shared in ("/_tema/netvaerk.", "/_tema/bundle.", "/_tema/main.", "/workers/search.min.js", "/lunr/min/lunr.da.min.js"):
+            assert any(p.startswith(shared) or shared in p for p in loaded), shared
         assert visit.dialogs == []
         # The check can fail: a page that does load from another host is caught.
         with visit.page.expect_event("requestfailed"):
@@ -142,7 +144,7 @@ def test_hostile_text_runs_nothing_and_shows_as_written(browser, hostile_sites, 
     visit = Visit(browser, base)
     try:
         pages = pages_of(out / slug)
-        assert len(pages) == 13  # 11 pages, 404.html and the printed invitation
+        assert len(pages) == 12  # 11 pages and the printed invitation
         shown = {}
         for url in visit.visit_all([f"{base}{slug}/{rel}" for rel in pages]):
             assert visit.page.evaluate(EVERY_ELEMENT_WITH_A_HANDLER) == 0, url

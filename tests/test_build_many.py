@@ -23,7 +23,7 @@ from conftest import CONTRACT, PUBLIC_WARNING, copy_project
 from generator.build import cache
 from generator.build.cache import shared_fingerprint, tree
 from generator.build.inputs import read_inputs
-from generator.build.pipeline import Project, built_stamp, site_fingerprint
+from generator.build.pipeline import Project, built_stamp, collect_shared, site_fingerprint
 from generator.guide.check import check
 from generator.site.pages import site_facts, site_pages
 
@@ -107,7 +107,7 @@ def test_unchanged_groups_are_skipped_and_each_input_change_rebuilds(project):
 def test_the_stamp_carries_the_fingerprint_of_its_inputs(project):
     run(project)
     proj = Project(project)
-    shared = shared_fingerprint(proj)
+    shared = shared_fingerprint(proj, collect_shared(proj).urls)
     inputs = read_inputs(proj, project / "groups" / "a-gruppe.yaml")
     assert inputs.state is not None  # the calendar state the build wrote, as the next build reads it
     expected = site_fingerprint(proj, inputs, "a-gruppe", project / "site", dt.date.fromisoformat(TODAY), shared)
@@ -211,10 +211,10 @@ WORKERS = textwrap.dedent(
     from generator.build import parallel
     from generator.build.pipeline import Project
 
-    def fake_build(project, job, out, today, scripts):
+    def fake_build(run, job, reuse=None):
         # Stands in for a real build (and takes a moment, like one): reports which process built the group.
         time.sleep(0.05)
-        return parallel.Outcome(parallel.display_path(job.path, project), parallel.BUILT, str(os.getpid()))
+        return parallel.Outcome(parallel.display_path(job.path, run.project), parallel.BUILT, str(os.getpid()))
 
     parallel.build_one = fake_build
     root = Path.cwd()

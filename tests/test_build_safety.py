@@ -103,7 +103,7 @@ def test_an_empty_folder_is_taken_and_noted_outside_it(project, monkeypatch):
     (project / "tom").mkdir()
     code, output = run(project, monkeypatch, "build", "--out", "tom", "--today", TODAY.isoformat())
     assert (code, output) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i tom/nordsjaelland/\n" + PUBLIC_WARNING)
-    assert sorted(p.name for p in (project / "tom").iterdir()) == ["index.html", "nordsjaelland"]
+    assert sorted(p.name for p in (project / "tom").iterdir()) == ["_tema", "index.html", "nordsjaelland"]
     noted = notes(Project(project), project / "tom")
     assert noted.folder.parent == project / "site_src" / ".netvaerk"
     assert noted.output() == identity(project / "tom")
@@ -132,7 +132,7 @@ def test_the_published_folder_holds_no_notes_stamps_or_warnings(tmp_path, monkey
         assert code == 0 and output.count(status) == 2
         assert warning in output  # an unchanged group's warnings come back from its stamp
     out = project / "site"
-    assert sorted(p.name for p in out.iterdir()) == ["index.html", "nordsjaelland", "test"]
+    assert sorted(p.name for p in out.iterdir()) == ["_tema", "index.html", "nordsjaelland", "test"]
     published = [p for p in out.rglob("*")]
     assert [p for p in published if p.name.startswith(".")] == []
     stamps = [json.loads(p.read_text(encoding="utf-8")) for p in Project(project).notes_for(out).glob("*.stamp.json")]
@@ -230,7 +230,7 @@ def test_an_output_slug_folder_that_is_a_symlink_is_left_alone(project, monkeypa
     assert code == 1
     assert output.splitlines()[0] == "site/nordsjaelland:1:1: --out: findes allerede og er ikke lavet af netvaerk; flyt eller slet den selv"
     assert sorted(p.name for p in elsewhere.iterdir()) == ["vigtig.txt"]
-    assert sorted(p.name for p in (project / "site").iterdir()) == ["nordsjaelland"]
+    assert sorted(p.name for p in (project / "site").iterdir()) == ["_tema", "nordsjaelland"]
 
 
 def test_a_folder_made_in_place_of_netvaerks_site_is_left_alone(project, monkeypatch):
@@ -274,7 +274,7 @@ def test_a_failing_mkdocs_build_leaves_the_previous_site(built, monkeypatch):
         build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
     assert "siden kunne ikke bygges" in str(caught.value)
     assert snapshot(out) == before
-    assert sorted(p.name for p in out.iterdir()) == ["nordsjaelland"]
+    assert sorted(p.name for p in out.iterdir()) == ["_tema", "nordsjaelland"]
 
 
 def test_a_failing_swap_puts_the_previous_site_back(built, monkeypatch):
@@ -296,7 +296,7 @@ def test_a_failing_swap_puts_the_previous_site_back(built, monkeypatch):
     )
     assert len(calls) == 3
     assert snapshot(out) == before
-    assert sorted(p.name for p in out.iterdir()) == ["nordsjaelland"]
+    assert sorted(p.name for p in out.iterdir()) == ["_tema", "nordsjaelland"]
     # The previous site is still known as netvaerk's, and is built again next time.
     monkeypatch.undo()
     assert build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY).pages == 16
@@ -305,7 +305,7 @@ def test_a_failing_swap_puts_the_previous_site_back(built, monkeypatch):
 def test_a_successful_rebuild_replaces_the_site_and_cleans_up(built):
     project, out = built
     build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
-    assert sorted(p.name for p in out.iterdir()) == ["nordsjaelland"]
+    assert sorted(p.name for p in out.iterdir()) == ["_tema", "nordsjaelland"]
 
 
 # Slugs

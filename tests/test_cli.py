@@ -73,6 +73,14 @@ def test_bad_today_is_a_usage_error(project):
     assert not (project / "site").exists()
 
 
+@pytest.mark.parametrize("folder", [".", "groups"])
+def test_a_folder_given_as_a_group_file_is_an_error_not_a_crash(project, folder):
+    ran = run(["build", "--today", "2026-11-26", "--force", folder], project)
+    message = "er en mappe, ikke en gruppefil; skriv fx groups/gruppe.yaml, eller skriv ingen fil for at bygge alle i groups/"
+    assert (ran.code, ran.out, ran.err) == (1, "", f"{folder}:1:1: {message}\n")
+    assert run(["serve", folder], project).err == f"{folder}:1:1: {message}\n"
+
+
 @pytest.mark.parametrize("command", [[], ["build"], ["check"], ["serve"], ["new"], ["plan"]])
 def test_help_is_danish(command, tmp_path):
     ran = run([*command, "--help"], tmp_path)
@@ -128,13 +136,17 @@ def test_serve_rebuilds_when_the_group_file_changes_and_cleans_up(project, tmp_p
     try:
         lines = Lines(process)
         lines.wait_for(r"groups/nordsjaelland\.yaml: bygget \(16 sider\)")
-        port = lines.wait_for(r"Se siden på http://127\.0\.0\.1:(\d+)/ \(stop med Ctrl\+C\)").group(1)
-        page = _get(f"http://127.0.0.1:{port}/index.html")
+        port = lines.wait_for(r"Se siden på http://127\.0\.0\.1:(\d+)/nordsjaelland/ \(stop med Ctrl\+C\)").group(1)
+        page = _get(f"http://127.0.0.1:{port}/nordsjaelland/")
+        assert "_tema/" in page and "Hillerød Bibliotek, mødelokale 2" in page
+        shared = re.search(r'href="\.\./(_tema/netvaerk\.[0-9a-f]+\.css)"', page)
+        assert shared and ".md-typeset" in _get(f"http://127.0.0.1:{port}/{shared[1]}")  # the shared files are served too
+        page = _get(f"http://127.0.0.1:{port}/nordsjaelland/index.html")
         assert "Hillerød Bibliotek, mødelokale 2" in page and "Rådhuset" not in page
 
         group.write_text(group.read_text(encoding="utf-8").replace("Hillerød Bibliotek, mødelokale 2", "Rådhuset, sal 1"), encoding="utf-8")
         lines.wait_for(r"groups/nordsjaelland\.yaml: bygget \(16 sider\)")
-        page = _get(f"http://127.0.0.1:{port}/index.html")
+        page = _get(f"http://127.0.0.1:{port}/nordsjaelland/index.html")
         assert "Rådhuset, sal 1" in page and "Hillerød Bibliotek, mødelokale 2" not in page
         assert [p.name[:15] for p in temp.iterdir()] == ["netvaerk-serve-"]
         assert (project / "site_src" / ".netvaerk").is_dir()

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, copy_project
-from generator.build.pipeline import Project, build_group, prepare
+from generator.build.pipeline import Project, build_group, collect_shared, prepare
 from generator.build.readback import read_site, read_theme_templates
 from generator.errors import GroupError
-from generator.safety.guard import check_site, scan_page, scan_search_index, script_patterns
+from generator.safety.guard import Sources, check_site, scan_page, scan_search_index, script_patterns
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,19 +26,57 @@ def contract_pages(built_site):
     return read_site(built_site)
 
 
-def test_contract_site_is_clean(contract_pages, scripts):
+@pytest.fixture(scope="module")
+def sources():
+    """What the contract site's pages may load: the theme's script and search worker in the shared folder."""
+    shared = collect_shared(Project(ROOT)).urls
+    return Sources(scripts=(shared.bundle,), worker=shared.worker)
+
+
+@pytest.fixture(scope="module")
+def home(sources):
+    """What the home page (at the top of the group's folder) may load."""
+    return sources.scripts_at(0), sources.worker_at(0)
+
+
+def test_contract_site_is_clean(contract_pages, scripts, sources):
     pages, index = contract_pages
-    assert len(pages) == 24  # 16 pages, 404.html and 7 printables (6 posters, the invitation)
+    assert len(pages) == 23  # 16 pages and 7 printables (6 posters, the invitation); no 404.html of its own
     assert index is not None
-    assert check_site(pages, index, scripts, "groups/nordsjaelland.yaml") == []
+    assert check_site(pages, index, scripts, "groups/nordsjaelland.yaml", sources) == []
 
 
-def test_the_theme_scripts_are_recognised_not_waved_through(contract_pages, scripts):
+def test_the_theme_scripts_are_recognised_not_waved_through(contract_pages, scripts, home):
     # Every page has the theme's inline scripts; the scan must know each of them.
     html = contract_pages[0]["index.html"]
     assert html.count("<script>") == 3
-    assert scan_page(html, scripts) == []
-    assert scan_page(html, ()) == ["et <script>-element"]
+    assert scan_page(html, scripts, *home) == []
+    assert scan_page(html, (), *home) == ["et <script>-element"]
+
+
+def test_only_the_shared_script_and_worker_at_their_exact_places_are_loaded(contract_pages, scripts, sources, home):
+    pages, _ = contract_pages
+    html, nested = pages["index.html"], pages["moeder/2027-01-12.html"]
+    bundle, worker = sources.scripts[0], sources.worker
+    assert f'<script src="{bundle}"></script>' in html and f'"search": "{worker}"' in html
+    assert f'<script src="../{bundle}"></script>' in nested and f'"search": "../{worker}"' in nested
+    # The same files from the wrong place, or other files beside them, are refused.
+    assert scan_page(nested, scripts, *home) == [
+        f"indstillinger, der starter et andet søgeprogram (../{worker})",
+        f"et <script>-element, der henter ../{bundle}",
+    ]
+    other = bundle.replace("bundle.", "evil.")
+    assert scan_page(html.replace(bundle, other), scripts, *home) == [f"et <script>-element, der henter {other}"]
+    assert scan_page(html.replace(f'"search": "{worker}"', '"search": "https://evil.example/w.js"'), scripts, *home) == [
+        "indstillinger, der starter et andet søgeprogram (https://evil.example/w.js)"
+    ]
+    assert scan_page(html.replace('"base": "."', '"base": "https://evil.example/"'), scripts, *home) == [
+        "indstillinger, der henter søgeindekset fra en anden server"
+    ]
+    assert scan_page(html, scripts, frozenset(), None) == [
+        f"indstillinger, der starter et andet søgeprogram ({worker})",
+        f"et <script>-element, der henter {bundle}",
+    ]
 
 
 INJECTIONS = [
@@ -71,15 +109,19 @@ INJECTIONS = [
     ('<div style="background:url(https://evil.example/x)">', ["CSS, der kan hente noget (style på <div>)"]),
     ('<meta http-equiv="refresh" content="0;url=https://evil.example">', ["en <meta http-equiv=refresh>, der sender videre til en anden side"]),
     ('<form action="https://evil.example"><input></form>', ["en formular, der sender til https://evil.example"]),
+    # A repeated attribute: a browser takes the first, so each one is looked at.
+    ('<a href="javascript:alert(1)" href="#ok">x</a>', ["en javascript:-adresse i href på <a>"]),
+    ('<script src="evil.js" src="evil.js"></script>', ["et <script>-element"]),
+    ('<link href="https://evil.example/s.css" rel="stylesheet" rel="nofollow">', ["en <link rel=stylesheet>, der henter fra en anden server"]),
 ]
 
 
 @pytest.mark.parametrize(("snippet", "expected"), INJECTIONS, ids=[s for s, _ in INJECTIONS])
-def test_injected_markup_is_found(contract_pages, scripts, snippet, expected):
+def test_injected_markup_is_found(contract_pages, scripts, home, snippet, expected):
     html = contract_pages[0]["index.html"]
     anchor = '<h2 id="om-gruppen">'
     assert anchor in html
-    assert scan_page(html.replace(anchor, snippet + anchor), scripts) == expected
+    assert scan_page(html.replace(anchor, snippet + anchor), scripts, *home) == expected
 
 
 @pytest.mark.parametrize(
@@ -92,9 +134,9 @@ def test_injected_markup_is_found(contract_pages, scripts, snippet, expected):
         "<p>&lt;script&gt;alert(1)&lt;/script&gt; javascript&#58;alert(1)</p>",
     ],
 )
-def test_harmless_markup_passes(contract_pages, scripts, snippet):
+def test_harmless_markup_passes(contract_pages, scripts, home, snippet):
     html = contract_pages[0]["index.html"].replace('<h2 id="om-gruppen">', snippet + '<h2 id="om-gruppen">')
-    assert scan_page(html, scripts) == []
+    assert scan_page(html, scripts, *home) == []
 
 
 def test_search_index_with_markup_is_found(contract_pages):
@@ -106,12 +148,12 @@ def test_search_index_with_markup_is_found(contract_pages):
     assert scan_search_index("ikke json") == ["et søgeindeks, der ikke kan læses"]
 
 
-def test_problems_name_the_pages_once_per_kind(contract_pages, scripts):
+def test_problems_name_the_pages_once_per_kind(contract_pages, scripts, sources):
     pages = {rel: html.replace("</body>", "<img src=x onerror=alert(1)></body>") for rel, html in contract_pages[0].items()}
-    problems = check_site(pages, None, scripts, "groups/x.yaml")
+    problems = check_site(pages, None, scripts, "groups/x.yaml", sources)
     assert [str(p) for p in problems] == [
         "groups/x.yaml:1:1: den byggede side indeholder en hændelsesattribut (onerror) på <img>, som netvaerk ikke selv "
-        "har sat ind (404.html, dagsordener.html, index.html og 21 andre); siden er ikke lagt ud, og den forrige udgave er urørt"
+        "har sat ind (dagsordener.html, index.html, invitation.html og 20 andre); siden er ikke lagt ud, og den forrige udgave er urørt"
     ]
 
 
@@ -132,7 +174,7 @@ def test_a_build_with_injected_script_is_not_published(tmp_path):
         build_group(project, group, "nordsjaelland", out, TODAY)
     assert [str(p) for p in caught.value.problems] == [
         "groups/nordsjaelland.yaml:1:1: den byggede side indeholder en hændelsesattribut (onerror) på <img>, som netvaerk "
-        "ikke selv har sat ind (404.html, dagsordener.html, index.html og 14 andre); siden er ikke lagt ud, og den forrige udgave er urørt"
+        "ikke selv har sat ind (dagsordener.html, index.html, invitation.html og 13 andre); siden er ikke lagt ud, og den forrige udgave er urørt"
     ]
     assert _tree(out) == before
-    assert sorted(p.name for p in out.iterdir()) == ["nordsjaelland"]
+    assert sorted(p.name for p in out.iterdir()) == ["_tema", "nordsjaelland"]

@@ -1,4 +1,6 @@
-"""What a visitor downloads from a built site, gzipped: the first visit to the home page and each further page."""
+"""What a visitor downloads from a built site, gzipped: the first visit to the home page and each further page.
+
+Paths are relative to the group's folder; the files the groups share are in ../_tema/ beside it."""
 
 from __future__ import annotations
 
@@ -60,16 +62,18 @@ def _local(page: str, url: str) -> str | None:
 
 
 def _search_files(site: Path, worker: str) -> list[str]:
-    """Material's search worker fetches the index, then lunr's stemmers for the index's languages."""
+    """Material's search worker fetches the index, then lunr's stemmers for the index's languages (from
+    '../lunr/min/' relative to itself)."""
     files = [worker, "search/search_index.json"]
     index = site / "search" / "search_index.json"
+    lunr = posixpath.normpath(posixpath.join(posixpath.dirname(worker), "../lunr/min"))
     langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] if index.is_file() else ["en"]
     others = [lang for lang in langs if lang != "en"]
     if others:
-        files.append("assets/javascripts/lunr/min/lunr.stemmer.support.min.js")
-        files += [f"assets/javascripts/lunr/min/lunr.{lang}.min.js" for lang in others]
+        files.append(f"{lunr}/lunr.stemmer.support.min.js")
+        files += [f"{lunr}/lunr.{lang}.min.js" for lang in others]
     if len(langs) > 1:
-        files.append("assets/javascripts/lunr/min/lunr.multi.min.js")
+        files.append(f"{lunr}/lunr.multi.min.js")
     return files
 
 

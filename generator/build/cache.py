@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..files import read_or_empty
 from ..site.overview import Listing
+from ..site.shared import NOT_SHARED, SharedUrls
 from .inputs import Inputs
 from .project import Project
 
@@ -75,12 +76,14 @@ def tree(folder: Path, label: str) -> list[tuple[str, bytes]]:
     return [(f"{label}/{p.relative_to(folder).as_posix()}", p.read_bytes()) for p in sorted(files) if p.is_file()]
 
 
-def shared_fingerprint(project: Project) -> str:
+def shared_fingerprint(project: Project, assets: SharedUrls = NOT_SHARED) -> str:
     """Digest of the inputs every group's build reads: the generator's code and templates, package
-    versions, the base mkdocs.yml and the overrides folder. Read once per run."""
+    versions, the base mkdocs.yml and the overrides folder, and the names of the shared files the pages
+    link (out/_tema/). Read once per run."""
     return digest(
         [
             *versions(),
+            ("shared_files", "\n".join(f"{path}\t{name}" for path, name in sorted(assets.names.items())).encode()),
             *tree(GENERATOR, "generator"),
             ("base_config", read_or_empty(project.base_config)),
             *(tree(project.overrides, "overrides") if project.overrides.is_dir() else []),

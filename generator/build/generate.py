@@ -28,6 +28,7 @@ from ..site.manifest import manifest_text
 from ..site.pages import site_facts, site_pages
 from ..site.printing import print_files, private_files
 from ..site.render import render_site
+from ..site.shared import NOT_SHARED, SharedUrls
 from ..site.unlock import script_file, unlock_box
 from .secret import passphrase_file, passphrase_variable
 
@@ -112,6 +113,7 @@ def generate(
     state_file: str = "",  # its path as shown in messages
     secret: Secret | None = None,  # for a group with a members' area
     unlock_source: str = "",  # the lock's browser script (generator/site/assets/laas.js), read by the caller
+    shared: SharedUrls = NOT_SHARED,  # where the pages find the files the groups share (out/_tema/)
 ) -> Generated:
     """Everything for one group, or a GroupError listing the file's problems."""
     if not SLUG_RE.match(slug):
@@ -142,7 +144,7 @@ def generate(
         slug=slug,
         group=group,
         warnings=tuple(found) + tuple(gone_warnings(feed.gone, file)),
-        docs={**docs, **print_files(env, site), MANIFEST: manifest_text(group)},
+        docs={**docs, **print_files(env, site, shared), MANIFEST: manifest_text(group, shared)},
         config=config_text(group, pages, base_config, overrides_dir, site_dir, box["script"] if box else None),
         calendar_state=dump_state(feed.state),
         private=private_files(env, site, slug, lock),

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import GroupError, Problem
+
+if TYPE_CHECKING:
+    from ..site.shared import SharedUrls
+    from .theme_env import ThemeEnvs
 
 
 class _Collect(logging.Handler):
@@ -34,9 +40,31 @@ def _mkdocs_log():
         logger.setLevel(saved[2])
 
 
-def mkdocs_build(config_path: Path, site_dir: Path, template_cache: Path | None = None) -> None:
-    """Run MkDocs in this process; any MkDocs warning fails the build. Compiled theme templates are kept in
-    `template_cache` when given."""
+def _last_step(finish_page: Callable[[str], str]):
+    """A plugin of this build only, added last, whose post_page event hands each page's HTML to `finish_page`."""
+    from mkdocs.plugins import BasePlugin
+
+    class Finish(BasePlugin):
+        def on_post_page(self, output: str, /, **_) -> str:
+            return finish_page(output)
+
+    return Finish()
+
+
+def mkdocs_build(
+    config_path: Path,
+    site_dir: Path,
+    template_cache: Path | None = None,
+    shared: SharedUrls | None = None,
+    envs: ThemeEnvs | None = None,
+    leave_out: tuple[str, ...] = (),
+    finish_page: Callable[[str], str] | None = None,
+) -> None:
+    """Run MkDocs in this process; any MkDocs warning fails the build. With `template_cache`, compiled theme
+    templates are kept there (theme_env.py); with `shared` too, the pages load the theme's files from out/_tema/
+    and none is copied, and `envs` keeps the theme's environments for this process's next build. `leave_out`:
+    the theme's pages not to make (such as 404.html). `finish_page` changes each page's HTML before MkDocs
+    writes it (after every plugin), so a page is written once."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -47,7 +75,10 @@ def mkdocs_build(config_path: Path, site_dir: Path, template_cache: Path | None 
         try:
             config = load_config(config_file=str(config_path), site_dir=str(site_dir.resolve()))
             if template_cache is not None:
-                speed_up(config, template_cache)
+                speed_up(config, template_cache, shared, envs)
+            config.theme.static_templates.difference_update(leave_out)
+            if finish_page is not None:
+                config.plugins["netvaerk"] = _last_step(finish_page)
             build(config)
         except (MkDocsException, SystemExit) as exc:
             details = "; ".join(log.messages) or str(exc)

@@ -7,23 +7,32 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import jinja2
+
 from ..errors import GroupError, Problem
-from ..safety.guard import check_site, script_patterns
+from ..safety.guard import Sources, check_site, script_patterns
 from ..safety.leaks import leak_problems
 from ..safety.lock import SALT_BYTES
-from ..site.overview import Listing, listing, overview_html
+from ..site.overview import SCRIPT as OVERVIEW_SCRIPT
+from ..site.overview import Listing, listing, overview_files, overview_html
+from ..site.printing import CSS as PRINT_CSS
+from ..site.printing import print_css
 from ..site.render import environment
+from ..site.shared import NOT_SHARED, SharedUrls
 from ..site.unlock import SOURCE as UNLOCK_SOURCE
+from .assets import SharedAssets, read_sources, shared_assets
 from .cache import Stamp, group_fingerprint
 from .generate import Generated, Secret, generate
 from .inputs import Inputs, read_inputs
 from .mkdocs_run import mkdocs_build
-from .postprocess import remove_sitemap, slim_pages
+from .postprocess import compact_index, slim_printables
 from .project import Project
-from .publish import prepare_output, publish, write_overview
+from .publish import prepare_output, prune_shared, publish, publish_shared, site_folders, write_overview
 from .readback import read_published, read_site, read_theme_templates
 from .records import identity, notes
+from .slim import fold_css, slim_page
 from .template_cache import template_cache
+from .theme_env import ThemeEnvs
 from .unpublished import write_calendar_state, write_lock_state, write_private, write_sources
 
 
@@ -42,8 +51,32 @@ def site_dir(project: Project, out: Path, slug: str) -> str:
     return os.path.relpath(out / slug, project.sources / slug)
 
 
-def generate_group(project: Project, path: Path, slug: str, out: Path, today: dt.date, inputs: Inputs | None = None) -> Generated:
-    """Generate one group's sources from its inputs (read here when not given); nothing is written."""
+@dataclass
+class Reuse:
+    """What one process keeps from a group's build for the next: our templates' environment and the theme's
+    (theme_env.ThemeEnvs), so each template is loaded once per process. Made by each worker for its own
+    groups; never by `netvaerk serve`, which must see a template edited while it runs."""
+
+    env: jinja2.Environment
+    themes: ThemeEnvs
+
+    @classmethod
+    def start(cls, project: Project) -> Reuse:
+        return cls(environment(bytecode_cache=template_cache(project.template_cache)), ThemeEnvs())
+
+
+def generate_group(
+    project: Project,
+    path: Path,
+    slug: str,
+    out: Path,
+    today: dt.date,
+    inputs: Inputs | None = None,
+    shared: SharedUrls = NOT_SHARED,
+    env: jinja2.Environment | None = None,
+) -> Generated:
+    """Generate one group's sources from its inputs (read here when not given); nothing is written. `shared`:
+    where its pages find the files shared by the groups in `out`."""
     inputs = read_inputs(project, path) if inputs is None else inputs
     folder = project.sources / slug
     rel = lambda target: os.path.relpath(target, folder)  # noqa: E731
@@ -52,7 +85,7 @@ def generate_group(project: Project, path: Path, slug: str, out: Path, today: dt
         inputs.file,
         slug,
         today,
-        environment(bytecode_cache=template_cache(project.template_cache)),
+        env or environment(bytecode_cache=template_cache(project.template_cache)),
         base_config=rel(project.base_config),
         overrides_dir=rel(project.overrides),
         site_dir=site_dir(project, out, slug),
@@ -61,12 +94,29 @@ def generate_group(project: Project, path: Path, slug: str, out: Path, today: dt
         # A new salt is drawn every time; it is used only when the passphrase has changed (safety/lock.keys_for).
         secret=Secret(inputs.passphrase, inputs.lock_state, os.urandom(SALT_BYTES), inputs.public_sources),
         unlock_source=UNLOCK_SOURCE.read_text(encoding="utf-8"),
+        shared=shared,
     )
 
 
 def site_fingerprint(project: Project, inputs: Inputs, slug: str, out: Path, today: dt.date, shared: str) -> str:
     """The fingerprint of one group's build from these inputs (shared: cache.shared_fingerprint)."""
     return group_fingerprint(shared, slug, inputs, today, site_dir(project, out, slug))
+
+
+def collect_shared(project: Project, env: jinja2.Environment | None = None) -> SharedAssets:
+    """The files every group's pages load (assets.py), read from the theme, overrides/ and our own files."""
+    from mkdocs.utils import get_theme_dir
+
+    env = env or environment()
+    own = {PRINT_CSS: fold_css(print_css(env)).encode(), **overview_files()}
+    return shared_assets(read_sources(Path(get_theme_dir("material")), project.overrides, own))
+
+
+def share(project: Project, out: Path) -> SharedAssets:
+    """Collect the shared files and put them in out/_tema/, before any page that links them is published."""
+    assets = collect_shared(project)
+    publish_shared(out, assets.files)
+    return assets
 
 
 def allowed_scripts(project: Project) -> tuple:
@@ -83,14 +133,18 @@ def build_group(
     shared: str | None = None,
     scripts: tuple | None = None,
     inputs: Inputs | None = None,
+    assets: SharedUrls | None = None,
+    reuse: Reuse | None = None,
 ) -> Built:
     """Generate, write site_src/<slug>/ and swap in a freshly built out/<slug>/, then note its stamp.
 
     `shared` (cache.shared_fingerprint) makes the stamp's fingerprint; without it the stamp matches no
-    later build. `scripts` (allowed_scripts) and `inputs` (read_inputs) may be passed in when they have
-    been read already, so nothing is read twice."""
+    later build. `scripts` (allowed_scripts), `inputs` (read_inputs) and `assets` (share: the files in
+    out/_tema/) may be passed in when they have been read or written already, so nothing is done twice.
+    `reuse` keeps environments for the process's next build."""
     inputs = read_inputs(project, path) if inputs is None else inputs
-    generated = generate_group(project, path, slug, out, today, inputs)
+    assets = share(project, out).urls if assets is None else assets
+    generated = generate_group(project, path, slug, out, today, inputs, assets, reuse.env if reuse else None)
     scripts = allowed_scripts(project) if scripts is None else scripts
     # What the lock hides cannot be checked once it is sealed: check each fragment's HTML first.
     sealed = check_site(dict(generated.sealed), None, scripts, inputs.file)
@@ -98,14 +152,17 @@ def build_group(
         raise GroupError(sealed)
     pages = sum(1 for p in generated.docs if p.endswith(".md"))
     listed = listing(generated.group, today)
-    config_path = write_sources(project.sources / slug, generated.docs, generated.config)
+    config_path = write_sources(project.sources / slug, slim_printables(generated.docs), generated.config)
+    # Each group's own 404.html would never be shown (a host serves the one at the top of the folder), and a
+    # group that does not want to be found gets no sitemap.
+    leave_out = ("404.html",) + (() if generated.group.soegemaskiner else ("sitemap.xml",))
+    lock_script = tuple(p for p in generated.docs if p.startswith("assets/javascripts/laas."))
+    sources = Sources(scripts=(assets.bundle, *lock_script), worker=assets.worker)
 
     def build_into(tmp: Path) -> None:
-        mkdocs_build(config_path, tmp, project.template_cache)
-        slim_pages(tmp, stylesheets=("assets/netvaerk.css",))
-        if not generated.group.soegemaskiner:
-            remove_sitemap(tmp)
-        problems = check_site(*read_site(tmp), scripts, inputs.file)
+        mkdocs_build(config_path, tmp, project.template_cache, assets, reuse.themes if reuse else None, leave_out, slim_page)
+        compact_index(tmp)
+        problems = check_site(*read_site(tmp), scripts, inputs.file, sources)
         # The members' feed is published under a name only members are shown: that name is private too.
         token = (generated.private_feed.removeprefix("kalender-").removesuffix(".ics"),) if generated.private_feed else ()
         if generated.private_values or token:
@@ -140,7 +197,19 @@ def prepare(out: Path, project: Project) -> None:
     prepare_output(out, project)
 
 
-def publish_overview(out: Path, listings: dict[str, Listing | None]) -> Path:
+def publish_overview(out: Path, listings: dict[str, Listing | None], assets: SharedAssets) -> Path:
     """site/index.html listing the groups whose sites are up (those with 'i oversigt: nej' left out), from
-    what each site's build noted, so no group file is read again."""
-    return write_overview(out, overview_html(environment(), listings))
+    what each site's build noted, so no group file is read again. It goes through the guard like every page."""
+    html = slim_page(overview_html(environment(), listings, assets.urls))
+    shown = str(out / "index.html")
+    problems = check_site({"index.html": html}, None, (), shown, Sources(scripts=(assets.urls.from_root(OVERVIEW_SCRIPT),)))
+    if problems:
+        raise GroupError(problems)
+    return write_overview(out, html)
+
+
+def tidy_shared(out: Path, assets: SharedAssets, up: set[str]) -> None:
+    """Delete the shared files no page links any more, once every group's folder in `out` is one of `up`
+    (built or found unchanged in this run, so linking these very files)."""
+    if site_folders(out) <= up:
+        prune_shared(out, assets.files)

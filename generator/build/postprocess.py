@@ -1,24 +1,23 @@
-"""Lighten a freshly built site before it is published: fold whitespace (slim.py), drop an unwanted sitemap."""
+"""Lighten a freshly built site before it is published (slim.py): fold the pages' whitespace and write their
+harmless character references plainly (each page as MkDocs writes it: slim_page), and compact the search index."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..files import write_file
-from .slim import fold_css, fold_whitespace
+from .slim import compact_json, slim_page
+
+SEARCH_INDEX = "search/search_index.json"
 
 
-def slim_pages(folder: Path, stylesheets: tuple[str, ...] = ()) -> None:
-    """Fold the whitespace of every built HTML page and of the given stylesheets."""
-    for page in sorted(folder.rglob("*.html")):
-        write_file(page, fold_whitespace(page.read_text(encoding="utf-8")))
-    for rel in stylesheets:
-        sheet = folder / rel
-        if sheet.is_file():
-            write_file(sheet, fold_css(sheet.read_text(encoding="utf-8")))
+def compact_index(folder: Path) -> None:
+    """The search index without \\u escapes (slim.compact_json)."""
+    index = folder / SEARCH_INDEX
+    if index.is_file():
+        write_file(index, compact_json(index.read_text(encoding="utf-8")))
 
 
-def remove_sitemap(site: Path) -> None:
-    """Delete the sitemap MkDocs writes, for a group that does not want to be found."""
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        (site / name).unlink(missing_ok=True)
+def slim_printables(docs: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """The generated files with the HTML ones (the printables, which MkDocs copies as they are) slimmed."""
+    return {rel: slim_page(text) if rel.endswith(".html") and isinstance(text, str) else text for rel, text in docs.items()}

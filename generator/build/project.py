@@ -66,10 +66,14 @@ def group_files(project: Project) -> list[Path]:
 
 
 def slugs(paths: list[Path], project: Project) -> dict[str, Path]:
-    """Each file's slug; two files with the same slug are an error naming both."""
+    """Each file's slug; a folder given as a file, and two files with the same slug, are errors naming them."""
     found: dict[str, Path] = {}
     problems = []
     for path in paths:
+        if path.is_dir() or not path.name:
+            message = "er en mappe, ikke en gruppefil; skriv fx groups/gruppe.yaml, eller skriv ingen fil for at bygge alle i groups/"
+            problems.append(Problem(str(path), 1, 1, "", message))
+            continue
         slug = slug_for(path.stem)
         if slug in found and found[slug].resolve() != path.resolve():
             problems.append(

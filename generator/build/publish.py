@@ -21,8 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import GroupError, Problem
-from ..files import make_folder, reason, write_file
+from ..files import make_folder, read_or_empty, reason, refuse_links, write_file
 from ..site.manifest import NAME as MANIFEST
+from ..site.shared import FOLDER
 from .project import Project
 from .records import Notes, identity, notes
 
@@ -145,6 +146,49 @@ def _swap(source: Path, destination: Path, target: Path) -> None:
         os.rename(source, destination)
     except OSError as exc:
         raise _refuse(target, f"siden kunne ikke lægges på plads ({reason(exc)}); den forrige udgave er urørt") from None
+
+
+def publish_shared(out: Path, files: dict[str, bytes]) -> None:
+    """Put the files the groups share into out/_tema/ (assets.py), each in one step, before any group's pages
+    link them. Their names are their content's digest, so a file already there with the same bytes is left be."""
+    root = out / FOLDER
+    refuse_links(root)
+    for rel, data in sorted(files.items()):
+        target = root / rel
+        folders = [root, *(root / part for part in _prefixes(rel))]
+        refuse_links(*folders)
+        if target.is_file() and not target.is_symlink() and read_or_empty(target) == data:
+            continue
+        make_folder(target.parent, shown=str(target.parent))
+        write_file(target, data, shown=str(target))
+
+
+def _prefixes(rel: str) -> list[str]:
+    """'a/b/c.js' -> ['a', 'a/b']: the folders on the way to a file."""
+    parts = rel.split("/")[:-1]
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def prune_shared(out: Path, files: dict[str, bytes]) -> None:
+    """Delete what out/_tema/ holds beyond `files`: call it only when every group's pages in `out` link these."""
+    root = out / FOLDER
+    if root.is_symlink() or not root.is_dir():
+        return
+    keep = set(files)
+    for parent, dirs, names in os.walk(root, topdown=False):
+        for name in names:
+            path = Path(parent, name)
+            if path.relative_to(root).as_posix() not in keep:
+                path.unlink()
+        for name in dirs:
+            folder = Path(parent, name)
+            if not folder.is_symlink() and not any(folder.iterdir()):
+                folder.rmdir()
+
+
+def site_folders(out: Path) -> set[str]:
+    """The names of the groups' folders in `out` (neither the shared folder nor a build's temporary folder)."""
+    return {child.name for child in out.iterdir() if child.is_dir() and child.name != FOLDER and not child.name.startswith(".")}
 
 
 def write_overview(out: Path, html: str) -> Path:

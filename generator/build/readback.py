@@ -38,20 +38,13 @@ def read_theme_templates(overrides: Path) -> list[str]:
 
 def read_published(site: Path, skip: set[str] | frozenset[str] = frozenset()) -> dict[str, bytes]:
     """Every file of a built site by its path inside it, for the check that nothing private shows
-    (safety/leaks.py). Left out: `skip` (the members' own unlisted files) and the theme's files that MkDocs
-    copied unchanged (same path and size in the theme), which cannot hold anything from a group file."""
-    from mkdocs.utils import get_theme_dir
-
-    theme = Path(get_theme_dir("material"))
+    (safety/leaks.py), except `skip` (the members' own unlisted files). The theme's files are not in it: they
+    are shared by the groups (out/_tema/) and hold nothing from a group file."""
     found = {}
     for parent, _, files in os.walk(site):
         for name in files:
             path = Path(parent, name)
             rel = path.relative_to(site).as_posix()
-            if rel in skip:
-                continue
-            copied = theme / rel
-            if rel.startswith("assets/") and copied.is_file() and copied.stat().st_size == path.stat().st_size:
-                continue
-            found[rel] = path.read_bytes()
+            if rel not in skip:
+                found[rel] = path.read_bytes()
     return found

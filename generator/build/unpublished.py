@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
-from ..files import make_folder, problem, refuse_links, write_file
+from ..files import make_folder, problem, read_or_empty, refuse_links, write_file
 from .inputs import Inputs
 
 MARKER = ".netvaerk-site"  # in site_src/<slug>/ (never published): netvaerk wrote this folder and may replace it
@@ -26,24 +27,53 @@ def _is_generated_sources(folder: Path) -> bool:
     return names <= {"docs", "mkdocs.yml"} and generated
 
 
+def _clear_except(docs: Path, keep: set[str]) -> None:
+    """Delete what docs/ holds beyond `keep` (paths relative to it), and the folders left empty."""
+    for parent, dirs, names in os.walk(docs, topdown=False):
+        for name in names:
+            path = Path(parent, name)
+            if path.relative_to(docs).as_posix() not in keep:
+                path.unlink()
+        for name in dirs:
+            sub = Path(parent, name)
+            if sub.is_symlink():
+                sub.unlink()
+            elif not any(sub.iterdir()):
+                sub.rmdir()
+
+
+def _write_if_changed(path: Path, content: str | bytes) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.is_file() and not path.is_symlink() and read_or_empty(path) == data:
+        return  # as generated last time (a rebuild of an unchanged group writes nothing here)
+    write_file(path, data)
+
+
 def write_sources(folder: Path, docs: dict[str, str | bytes], config: str) -> Path:
-    """Replace site_src/<slug>/ with the generated Markdown and config; returns the config path."""
+    """Make site_src/<slug>/ hold exactly the generated Markdown and config; returns the config path. Files
+    that are already as generated are left alone, the rest is written, and whatever else is there removed."""
     refuse_links(folder.parent, folder)
-    if folder.exists():
-        if not _is_generated_sources(folder):
-            raise problem(folder, "mappen er ikke lavet af netvaerk; flyt eller slet den selv")
-        shutil.rmtree(folder)
+    if folder.exists() and not _is_generated_sources(folder):
+        raise problem(folder, "mappen er ikke lavet af netvaerk; flyt eller slet den selv")
     make_folder(folder)
-    write_file(folder / MARKER, "netvaerk\n")
+    _write_if_changed(folder / MARKER, "netvaerk\n")
     root = folder.resolve()
+    source = folder / "docs"
+    if source.is_symlink() or (source.exists() and not source.is_dir()):
+        source.unlink()
+    if source.is_dir():
+        _clear_except(source, set(docs))
     for rel, content in docs.items():
-        target = folder / "docs" / rel
+        target = source / rel
         if root not in target.resolve().parents:
             raise AssertionError(f"generated path leaves the sources folder: {rel!r}")
         make_folder(target.parent)
-        write_file(target, content)
+        _write_if_changed(target, content)
+    for extra in folder.iterdir():
+        if extra.name not in {MARKER, "docs", "mkdocs.yml"}:
+            shutil.rmtree(extra) if extra.is_dir() and not extra.is_symlink() else extra.unlink()
     config_path = folder / "mkdocs.yml"
-    write_file(config_path, config)
+    _write_if_changed(config_path, config)
     return config_path
 
 

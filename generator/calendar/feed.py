@@ -10,8 +10,8 @@ from ..errors import Problem
 from ..facts.links import FEED_FILE, feed_links, meeting_ics
 from ..facts.meeting import GroupMeetings
 from ..model.models import Group
-from .events import group_events, meeting_events
-from .ical import Header, calendar_bytes, content_digest
+from .events import CalEvent, group_events, meeting_events
+from .ical import Header, assemble, content_digest, event_bytes, timezone_bytes
 from .state import CalendarState, Seen, advance
 
 
@@ -49,11 +49,20 @@ def build_feed(
     private = group_events(group, slug, meetings, members=True) if private_feed else public
     seen = [Seen(e.uid, e.significant(), content_digest(e)) for e in private]
     new_state, gone = advance(state, seen, today)
-    files = {FEED_FILE: calendar_bytes(header(group), [(e, new_state.events[e.uid]) for e in public])}
+    timezone = timezone_bytes()
+    written: dict[CalEvent, bytes] = {}  # each event written once, however many files carry it
+
+    def parts(events) -> list[bytes]:
+        for e in events:
+            if e not in written:
+                written[e] = event_bytes(e, new_state.events[e.uid])
+        return [written[e] for e in events]
+
+    files = {FEED_FILE: assemble(header(group), timezone, parts(public))}
     if private_feed:
-        files[private_feed] = calendar_bytes(header(group, private_feed, members=True), [(e, new_state.events[e.uid]) for e in private])
+        files[private_feed] = assemble(header(group, private_feed, members=True), timezone, parts(private))
     for day, event in sorted(meeting_events(group, slug, meetings).items()):
-        files[meeting_ics(day)] = calendar_bytes(None, [(event, new_state.events[event.uid])])
+        files[meeting_ics(day)] = assemble(None, timezone, parts([event]))
     return Feed(files, new_state, gone)
 
 

@@ -109,8 +109,25 @@ def content_digest(event: CalEvent) -> str:
     return hashlib.sha256(vevent(event, None).to_ical()).hexdigest()[:16]
 
 
+def event_bytes(event: CalEvent, state: EventState) -> bytes:
+    """One VEVENT as it stands in a calendar file (every file that carries the event has these very bytes)."""
+    return vevent(event, state).to_ical()
+
+
+def timezone_bytes() -> bytes:
+    """The VTIMEZONE as it stands in every calendar file."""
+    return vtimezone().to_ical()
+
+
 def calendar_bytes(header: Header | None, events: list[tuple[CalEvent, EventState]]) -> bytes:
     """A whole VCALENDAR: UTF-8, CRLF after every line, folded at 75 octets by icalendar."""
+    return assemble(header, timezone_bytes(), [event_bytes(event, state) for event, state in events])
+
+
+def assemble(header: Header | None, timezone: bytes, events: list[bytes]) -> bytes:
+    """A whole VCALENDAR from its already written parts (timezone_bytes, event_bytes): the calendar's own
+    properties, then the VTIMEZONE and the VEVENTs, as icalendar writes a calendar holding them. Each part is
+    written once however many files carry it."""
     cal = Calendar()
     cal.add("version", "2.0")
     cal.add("prodid", PRODID)
@@ -128,7 +145,7 @@ def calendar_bytes(header: Header | None, events: list[tuple[CalEvent, EventStat
             cal.add("url", vUri(header.url))
         if header.source:
             cal.add("source", vUri(header.source), parameters={"VALUE": "URI"})
-    cal.add_component(vtimezone())
-    for event, state in events:
-        cal.add_component(vevent(event, state))
-    return cal.to_ical()
+    own = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert own.endswith(end)
+    return b"".join([own[: -len(end)], timezone, *events, end])

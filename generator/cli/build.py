@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..build.parallel import BUILT, FAILED, build_many
-from ..build.pipeline import prepare, publish_overview
+from ..build.pipeline import prepare, publish_overview, share, tidy_shared
 from ..build.project import Project, group_files, slugs
 from ..errors import GroupError
 from ..site.overview import Listing
@@ -34,13 +34,14 @@ def build(filer: tuple[Path, ...], out: Path, today: dt.date, force: bool) -> No
     try:
         prepare(out, project)
         by_slug = slugs(paths, project)
+        assets = share(project, out)  # the files every group's pages load, in out/_tema/ before any page links them
     except GroupError as exc:
         options.report(exc.problems)
         sys.exit(1)
     failed = False
     up: dict[str, Listing | None] = {}
     # Outcomes come in the order of by_slug.
-    for slug, outcome in zip(by_slug, build_many(project, by_slug, out, today, force), strict=True):
+    for slug, outcome in zip(by_slug, build_many(project, by_slug, out, today, force, assets=assets), strict=True):
         for message in outcome.messages:
             click.echo(message, err=True)
         if outcome.status == FAILED:
@@ -53,8 +54,14 @@ def build(filer: tuple[Path, ...], out: Path, today: dt.date, force: bool) -> No
             click.echo(f"{outcome.file}: uændret siden sidst, {outcome.pages} sider i {outcome.target}/")
         if outcome.status != FAILED:
             up[slug] = outcome.listing
-    if not filer and not failed:
-        # The list of groups, when all of groups/ was built; after a failure the previous list stays,
-        # like the failed group's previous site.
-        publish_overview(out, up)
+    if not failed:
+        try:
+            if not filer:
+                # The list of groups, when all of groups/ was built; after a failure the previous list stays,
+                # like the failed group's previous site.
+                publish_overview(out, up, assets)
+            tidy_shared(out, assets, set(up))
+        except GroupError as exc:
+            options.report(exc.problems)
+            sys.exit(1)
     sys.exit(1 if failed else 0)

@@ -70,12 +70,14 @@ def serve(fil: Path, port: int, today: dt.date) -> None:
     try:
         rebuild()
         (out / slug).mkdir(exist_ok=True)
-        server = Server(builder=rebuild, host="127.0.0.1", port=port, root=str(out / slug))
+        # The whole preview folder is served, as a host serves site/: the pages load the files the groups
+        # share from ../_tema/ (rebuilt with the group, so an edited stylesheet shows too).
+        server = Server(builder=rebuild, host="127.0.0.1", port=port, root=str(out))
         for watched in (path, TEMPLATE_DIR, project.overrides, project.base_config):
             server.watch(str(watched))
         server.server_bind()
         server.server_activate()
-        click.echo(f"Se siden på http://127.0.0.1:{server.server_port}/ (stop med Ctrl+C)")
+        click.echo(f"Se siden på http://127.0.0.1:{server.server_port}/{slug}/ (stop med Ctrl+C)")
         try:
             server.serve()
         except KeyboardInterrupt:

@@ -9,6 +9,10 @@ class Md(str):
     """Markdown or HTML the project wrote itself (or built from validated data): output as is."""
 
 
+# Every ASCII character that is neither a letter, a digit nor a space, as its numeric character reference.
+_REFERENCES = {code: f"&#{code};" for code in range(128) if not chr(code).isalnum() and chr(code) != " "}
+
+
 def text(value: object) -> str:
     """Text that shows exactly as written in Markdown, HTML text and quoted HTML attributes.
 
@@ -18,8 +22,7 @@ def text(value: object) -> str:
     """
     if isinstance(value, Md):
         return value
-    flat = " ".join(str(value).split())
-    return "".join(f"&#{ord(c)};" if (c.isascii() and not c.isalnum() and c != " ") else c for c in flat)
+    return " ".join(str(value).split()).translate(_REFERENCES)
 
 
 def url_part(value: str) -> str:

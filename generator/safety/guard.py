@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from ..errors import Problem
 
-# The theme's bundle and the members' lock (generator/site/assets/laas.js), named by their content, linked
-# relative to the page or (on 404.html) from the site's root path.
-_BUNDLE = re.compile(r"(?:(?:\.\./)*|/(?:[A-Za-z0-9._~%-]+/)*)assets/javascripts/(?:bundle\.[0-9a-f]{8}\.min|laas\.[0-9a-f]{8})\.js")
 # Elements no page of ours contains: they run code, load other pages or change where links go.
 _FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "portal"})
 # Attributes whose value the browser fetches while showing the page.
@@ -41,6 +39,23 @@ _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _CSS_URL = re.compile(r"url\s*\(|@import|expression\s*\(", re.I)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The scripts a site's pages may load, each by its exact path relative to the site's folder: the theme's
+    script (shared by the groups, out/_tema/) and the members' lock, and the search worker the theme's settings
+    (`__config`) may name. Nothing else may be loaded by a <script src>."""
+
+    scripts: tuple[str, ...] = ()
+    worker: str | None = None
+
+    def scripts_at(self, depth: int) -> frozenset[str]:
+        """The allowed addresses as written on a page `depth` folders below the site's folder."""
+        return frozenset("../" * depth + path for path in self.scripts)
+
+    def worker_at(self, depth: int) -> str | None:
+        return None if self.worker is None else "../" * depth + self.worker
 
 
 def script_patterns(templates: Iterable[str]) -> tuple[re.Pattern[str], ...]:
@@ -78,13 +93,19 @@ def _is_local(value: str) -> bool:
 class _PageScanner(HTMLParser):
     """Collects what a page contains that the project never writes itself."""
 
-    def __init__(self, scripts: tuple[re.Pattern[str], ...]):
+    def __init__(self, scripts: tuple[re.Pattern[str], ...], sources: frozenset[str], worker: str | None):
         super().__init__(convert_charrefs=True)
         self.scripts = scripts
+        self.sources = sources
+        self.worker = worker
         self.findings: list[str] = []
         self.script_tags = 0
-        self._script: dict[str, str] | None = None
+        self._script: list[tuple[str, str | None]] | None = None
         self._script_body: list[str] = []
+
+    def updatepos(self, i: int, j: int) -> int:
+        """Skip counting lines and columns: no finding says where in the page it is (a tenth of the scan)."""
+        return j
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._check_element(tag, attrs)
@@ -95,24 +116,25 @@ class _PageScanner(HTMLParser):
             self.handle_endtag("script")
 
     def _check_element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
+        # Every attribute as written, a repeated one too (a browser takes the first; none of ours repeats one).
         if tag in _FORBIDDEN_ELEMENTS:
             self.findings.append(f"et <{tag}>-element")
-        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+        if tag == "meta" and any(name == "http-equiv" and (value or "").lower() == "refresh" for name, value in attrs):
             self.findings.append("en <meta http-equiv=refresh>, der sender videre til en anden side")
         if tag == "script":
             self.script_tags += 1
-            self._script = values
+            self._script = attrs
             self._script_body = []
-        for name, value in values.items():
-            self._check_attribute(tag, name, value, values)
+        animation = tag in _ANIMATION_TAGS
+        for name, value in attrs:
+            # Most attributes (class, id, SVG path data, aria-*) are looked at by none of the checks.
+            if name.startswith("on") or animation or name in _CHECKED_ATTRIBUTES:
+                self._check_attribute(tag, name, value or "", attrs)
 
-    def _check_attribute(self, tag: str, name: str, value: str, values: dict[str, str]) -> None:
+    def _check_attribute(self, tag: str, name: str, value: str, attrs: list[tuple[str, str | None]]) -> None:
         if name.startswith("on"):
             self.findings.append(f"en hændelsesattribut ({_printable(name)}) på <{tag}>")
             return
-        if name not in _CHECKED_ATTRIBUTES and tag not in _ANIMATION_TAGS:
-            return  # none of the checks below looks at it (most attributes: class, id, SVG path data, aria-*)
         scheme = _url_scheme(value)
         if scheme in _SCRIPT_SCHEMES and (name in _URL_ATTRIBUTES or tag in _ANIMATION_TAGS):
             self.findings.append(f"en {scheme}:-adresse i {name} på <{tag}>")
@@ -128,9 +150,9 @@ class _PageScanner(HTMLParser):
         elif name == "style" and _CSS_URL.search(value):
             self.findings.append(f"CSS, der kan hente noget (style på <{tag}>)")
         if tag == "link" and name == "href" and not _is_local(value):
-            rels = set(values.get("rel", "").lower().split())
-            if rels & _LOADING_LINK_RELS:
-                self.findings.append(f"en <link rel={_printable(values.get('rel', ''))}>, der henter fra en anden server")
+            rel = next((value or "" for key, value in attrs if key == "rel"), "")
+            if set(rel.lower().split()) & _LOADING_LINK_RELS:
+                self.findings.append(f"en <link rel={_printable(rel)}>, der henter fra en anden server")
 
     def handle_data(self, data: str) -> None:
         if self._script is not None:
@@ -141,21 +163,40 @@ class _PageScanner(HTMLParser):
             return
         attrs, body = self._script, "".join(self._script_body)
         self._script = None
-        if set(attrs) == {"src"} and not body.strip():
-            if not _BUNDLE.fullmatch(attrs["src"]):
-                self.findings.append(f"et <script>-element, der henter {_printable(attrs['src'])}")
-        elif attrs == {"id": "__config", "type": "application/json"}:
-            try:
-                json.loads(body)
-            except ValueError:
-                self.findings.append("et <script>-element med indstillinger, der ikke er gyldig JSON")
+        names = [name for name, _ in attrs]
+        if names == ["src"] and not body.strip():
+            src = attrs[0][1] or ""
+            if src not in self.sources:
+                self.findings.append(f"et <script>-element, der henter {_printable(src)}")
+        elif sorted(names) == ["id", "type"] and {name: value for name, value in attrs} == {"id": "__config", "type": "application/json"}:
+            self._check_config(body)
         elif attrs or not any(pattern.fullmatch(body) for pattern in self.scripts):
             self.findings.append("et <script>-element")
 
 
-def scan_page(html: str, scripts: tuple[re.Pattern[str], ...]) -> list[str]:
-    """What the page holds that the project never writes (empty when the page is clean), in Danish."""
-    scanner = _PageScanner(scripts)
+    def _check_config(self, body: str) -> None:
+        """The theme's settings are code too: the search worker they name is started, and the search index is
+        fetched from their base."""
+        try:
+            config = json.loads(body)
+        except ValueError:
+            self.findings.append("et <script>-element med indstillinger, der ikke er gyldig JSON")
+            return
+        if not isinstance(config, dict):
+            self.findings.append("et <script>-element med indstillinger, der ikke er gyldig JSON")
+            return
+        if "search" in config and config["search"] != self.worker:
+            self.findings.append(f"indstillinger, der starter et andet søgeprogram ({_printable(str(config['search']))})")
+        if not isinstance(config.get("base", ""), str) or not _is_local(config.get("base", "")):
+            self.findings.append("indstillinger, der henter søgeindekset fra en anden server")
+
+
+def scan_page(
+    html: str, scripts: tuple[re.Pattern[str], ...], sources: frozenset[str] = frozenset(), worker: str | None = None
+) -> list[str]:
+    """What the page holds that the project never writes (empty when the page is clean), in Danish. `sources`:
+    the exact addresses its <script src> may load; `worker`: the search worker its settings may name."""
+    scanner = _PageScanner(scripts, sources, worker)
     scanner.feed(html)
     scanner.close()
     findings = list(scanner.findings)
@@ -201,10 +242,14 @@ def _pages_list(pages: list[str]) -> str:
 
 
 def check_site(
-    pages: dict[str, str], search_index: str | None, scripts: tuple[re.Pattern[str], ...], file: str
+    pages: dict[str, str], search_index: str | None, scripts: tuple[re.Pattern[str], ...], file: str, sources: Sources = Sources()
 ) -> list[Problem]:
-    """One problem per kind of finding in the built site; the site must not be published when there are any."""
-    found = {rel: scan_page(html, scripts) for rel, html in sorted(pages.items())}
+    """One problem per kind of finding in the built site; the site must not be published when there are any.
+    Page paths are relative to the site's folder, as `sources` are."""
+    found = {}
+    for rel, html in sorted(pages.items()):
+        depth = rel.count("/")
+        found[rel] = scan_page(html, scripts, sources.scripts_at(depth), sources.worker_at(depth))
     if search_index is not None:
         found["search/search_index.json"] = scan_search_index(search_index)
     where: dict[str, list[str]] = {}

@@ -6,6 +6,7 @@ import json
 
 from ..model.models import Group
 from .icons import BACKGROUND, FILES
+from .shared import NOT_SHARED, SharedUrls
 
 NAME = "manifest.webmanifest"
 SHORT_NAME = "Netværk"  # the label under the home-screen icon; short enough not to be cut off
@@ -16,11 +17,17 @@ def theme_color() -> str:
     return "#{:02x}{:02x}{:02x}".format(*BACKGROUND)
 
 
-def manifest_text(group: Group) -> str:
-    """JSON (which escapes whatever the group's name holds); paths are relative to the manifest."""
-    icons = [{"src": "assets/icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}]
+def manifest_text(group: Group, shared: SharedUrls = NOT_SHARED) -> str:
+    """JSON (which escapes whatever the group's name holds); paths are relative to the manifest, which is in
+    the group's folder (the icons are in the shared folder when there is one)."""
+    icons = [{"src": shared.url("assets/icon.svg"), "sizes": "any", "type": "image/svg+xml", "purpose": "any"}]
     icons += [
-        {"src": f"assets/{icon.name}", "sizes": f"{icon.size}x{icon.size}", "type": "image/png", "purpose": "any" if icon.rounded else "maskable"}
+        {
+            "src": shared.url(f"assets/{icon.name}"),
+            "sizes": f"{icon.size}x{icon.size}",
+            "type": "image/png",
+            "purpose": "any" if icon.rounded else "maskable",
+        }
         for icon in FILES
         if icon.name.startswith("icon-")
     ]

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 
+from ..danish import sort_key
 from ..facts.meeting import group_meetings
 from ..model.models import Group
 from ..safety.escape import Md
+from .shared import SharedUrls
 
 TEMPLATE = "oversigt.html.j2"
+ASSETS = Path(__file__).parent / "assets"
+CSS = "oversigt.css"
+SCRIPT = "oversigt.js"
 
 
 @dataclass(frozen=True)
@@ -39,17 +45,33 @@ def listing(group: Group, today: dt.date) -> Listing | None:
     )
 
 
+def _order(slug: str, entry: Listing) -> tuple:
+    """By town, then name, in Danish alphabetical order; groups that give no town last."""
+    return (entry.city == "", sort_key(entry.city), sort_key(entry.name), slug)
+
+
 def rows(listings: dict[str, Listing | None]) -> list[dict[str, object]]:
-    """The listed groups by name; each link is built from the validated slug, never from the stamp's text."""
-    found = [
+    """The listed groups by town, then name; each link is built from the validated slug, never from the stamp's text."""
+    listed = sorted(((slug, entry) for slug, entry in listings.items() if entry is not None), key=lambda item: _order(*item))
+    return [
         {"href": Md(f"{slug}/index.html"), "name": entry.name, "city": entry.city, "next": entry.next, "searchable": entry.searchable}
-        for slug, entry in listings.items()
-        if entry is not None
+        for slug, entry in listed
     ]
-    return sorted(found, key=lambda row: (str(row["name"]).casefold(), str(row["href"])))
 
 
-def overview_html(env: jinja2.Environment, listings: dict[str, Listing | None]) -> str:
-    """site/index.html: a link to each group's site (groups with 'i oversigt: nej' left out)."""
+def overview_files() -> dict[str, bytes]:
+    """The list's stylesheet and the script of its search field, by the names the page links them with (both
+    go into the shared folder, out/_tema/)."""
+    return {CSS: (ASSETS / CSS).read_bytes(), SCRIPT: (ASSETS / SCRIPT).read_bytes()}
+
+
+def overview_html(env: jinja2.Environment, listings: dict[str, Listing | None], shared: SharedUrls) -> str:
+    """site/index.html: a link to each group's site (groups with 'i oversigt: nej' left out), and a field that
+    narrows the list as you type; `shared` says where its stylesheet and script are."""
     shown = rows(listings)
-    return env.get_template(TEMPLATE).render(groups=shown, searchable=bool(shown) and all(r["searchable"] for r in shown))
+    return env.get_template(TEMPLATE).render(
+        groups=shown,
+        searchable=bool(shown) and all(r["searchable"] for r in shown),
+        css=Md(shared.from_root(CSS)),
+        script=Md(shared.from_root(SCRIPT)),
+    )

@@ -16,6 +16,7 @@ from ..safety.lock import unlock_link
 from .fragments import Fragments, Lock, Reader
 from .pages import Site, invitation_lines
 from .render import Page, render
+from .shared import NOT_SHARED, SharedUrls
 
 CSS = f"{POSTER_FOLDER}/udskrift.css"
 INVITATION_HTML = f"{POSTER_FOLDER}/invitation.html"
@@ -46,18 +47,24 @@ def letter_blocks(lines: list[str | Fact]) -> list[dict[str, Any]]:
     return blocks
 
 
-def _common(site: Site) -> dict[str, Any]:
-    # The printables follow the group's choice about search engines, like its other pages.
-    return {"group_name": site.group.navn, "css": Md("udskrift.css"), "icon": Md("../assets/icon.svg"), "searchable": site.group.soegemaskiner}
+def _common(site: Site, shared: SharedUrls) -> dict[str, Any]:
+    # The printables follow the group's choice about search engines, like its other pages. They are one folder
+    # down (udskrift/); their stylesheet and the icon may be shared by the groups (site/shared.py).
+    return {
+        "group_name": site.group.navn,
+        "css": Md(shared.url(CSS, depth=1) if CSS in shared else CSS.removeprefix(f"{POSTER_FOLDER}/")),
+        "icon": Md(shared.url("assets/icon.svg", depth=1)),
+        "searchable": site.group.soegemaskiner,
+    }
 
 
-def invitation_page(site: Site) -> Page:
+def invitation_page(site: Site, shared: SharedUrls = NOT_SHARED) -> Page:
     first, group = site.meetings.first, site.group
     return Page(
         INVITATION_HTML,
         "udskrift/invitation.html.j2",
         {
-            **_common(site),
+            **_common(site, shared),
             "when": f"{first.weekday_date.capitalize()} kl. {first.start}–{first.end}" if first else None,
             "place": first.place if first else None,
             "deadline": first.deadline if first else None,
@@ -87,7 +94,7 @@ def invitation_text(site: Site) -> str:
     return BOM + "\n".join(lines) + "\n"
 
 
-def poster_pages(site: Site) -> list[Page]:
+def poster_pages(site: Site, shared: SharedUrls = NOT_SHARED) -> list[Page]:
     """One agenda poster per meeting that is not cancelled."""
     pages = []
     for m in site.meetings.all:
@@ -104,7 +111,7 @@ def poster_pages(site: Site) -> list[Page]:
                 m.poster,
                 "udskrift/plakat.html.j2",
                 {
-                    **_common(site),
+                    **_common(site, shared),
                     "date": m.weekday_date.capitalize(),
                     "place": m.place,
                     "theme": m.theme,
@@ -127,12 +134,18 @@ def contact_list_page(site: Site, slug: str) -> Page:
     )
 
 
-def print_files(env: jinja2.Environment, site: Site) -> dict[str, str]:
-    """The printable files published with the site, by path below its docs folder."""
-    files = {CSS: env.get_template("udskrift/udskrift.css.j2").render()}
-    files[INVITATION_HTML] = render(env, invitation_page(site))
+def print_css(env: jinja2.Environment) -> str:
+    """The printables' stylesheet (the same for every group)."""
+    return env.get_template("udskrift/udskrift.css.j2").render()
+
+
+def print_files(env: jinja2.Environment, site: Site, shared: SharedUrls = NOT_SHARED) -> dict[str, str]:
+    """The printable files published with the site, by path below its docs folder (the stylesheet only when
+    the groups do not share it)."""
+    files = {} if CSS in shared else {CSS: print_css(env)}
+    files[INVITATION_HTML] = render(env, invitation_page(site, shared))
     files[INVITATION_TXT] = invitation_text(site)
-    for page in poster_pages(site):
+    for page in poster_pages(site, shared):
         files[page.path] = render(env, page)
     return files
 

@@ -1,0 +1,102 @@
+"""Collect the files every group's pages load, once per build, each named by its content.
+
+They go once into the output folder's _tema/ (publish.publish_shared) instead of into every group's folder:
+Material's stylesheet and script, its search worker with the lunr files for Danish only (no other language,
+no source map), the project's own assets (overrides/assets/, its stylesheet folded), the printables'
+stylesheet and the list of groups' stylesheet and script. A changed file gets a new name, so a browser never
+keeps an old one, and one that has not changed is fetched once for every group in the folder.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import GroupError, Problem
+from ..site.shared import SharedUrls
+from .slim import fold_css
+
+SEARCH_LANGS = ("da",)  # mkdocs.yml: plugins: search: lang
+# What the theme's templates load (overrides/main.html leaves out palette.css), found by their build-hashed names.
+THEME = {
+    "stylesheet": "assets/stylesheets/main.*.min.css",
+    "bundle": "assets/javascripts/bundle.*.min.js",
+    "worker": "assets/javascripts/workers/search.*.min.js",
+}
+LUNR = "assets/javascripts/lunr/min"
+_BUILD_HASH = re.compile(r"\.[0-9a-f]{8}(?=\.)")
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The bytes the shared files are made from, by the path the templates name them with."""
+
+    theme: dict[str, bytes]  # the theme's stylesheet, script and worker
+    lunr: dict[str, bytes]  # the worker's lunr files, by their path below assets/javascripts/lunr/
+    own: dict[str, bytes]  # overrides/assets/* as assets/<name>, and our own stylesheets and script by key
+
+
+@dataclass(frozen=True)
+class SharedAssets:
+    files: dict[str, bytes]  # path below out/_tema/ -> bytes
+    urls: SharedUrls
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:10]
+
+
+def hashed(path: str, data: bytes) -> str:
+    """'assets/stylesheets/main.57a0d79d.min.css' -> 'main.<digest of data>.min.css' (the theme's own build hash dropped)."""
+    name = _BUILD_HASH.sub("", path.rsplit("/", 1)[-1])
+    stem, dot, rest = name.partition(".")
+    return f"{stem}.{_digest(data)}{dot}{rest}"
+
+
+def shared_assets(sources: Sources) -> SharedAssets:
+    """The files of out/_tema/ and where the pages find them; the same sources give the same names."""
+    files: dict[str, bytes] = {}
+    names: dict[str, str] = {}
+    paths = {role: next(p for p in sources.theme if fnmatch.fnmatchcase(p, pattern)) for role, pattern in THEME.items()}
+    plain = {path: sources.theme[path] for path in (paths["stylesheet"], paths["bundle"])} | sources.own
+    for path, data in plain.items():
+        names[path] = hashed(path, data)
+        files[names[path]] = data
+    # The worker imports lunr's files relative to itself ('../lunr/min/…'): it keeps that layout, in a folder
+    # named by the digest of all of it.
+    search = {"workers/search.min.js": sources.theme[paths["worker"]], **{f"lunr/{rel}": data for rel, data in sorted(sources.lunr.items())}}
+    folder = "search." + _digest(b"".join(rel.encode() + b"\0" + data + b"\0" for rel, data in sorted(search.items())))
+    for rel, data in search.items():
+        files[f"{folder}/{rel}"] = data
+    names[paths["worker"]] = f"{folder}/workers/search.min.js"
+    return SharedAssets(files, SharedUrls(names, bundle_path=paths["bundle"], worker_path=paths["worker"]))
+
+
+def _one(theme_dir: Path, pattern: str) -> Path:
+    found = sorted(theme_dir.glob(pattern))
+    if len(found) != 1:
+        message = f"temaet mkdocs-material skulle have én fil {pattern}, men har {len(found)}; installer det igen med make site"
+        raise GroupError([Problem(str(theme_dir), 1, 1, "", message)])
+    return found[0]
+
+
+def read_sources(theme_dir: Path, overrides: Path, own: dict[str, bytes]) -> Sources:
+    """Read the theme's files, the lunr files for SEARCH_LANGS and overrides/assets/ (its stylesheet folded);
+    `own`: our other shared files, read or rendered by the caller."""
+    theme = {}
+    for pattern in THEME.values():
+        path = _one(theme_dir, pattern)
+        theme[path.relative_to(theme_dir).as_posix()] = path.read_bytes()
+    lunr_dir = theme_dir / LUNR
+    names = ("lunr.stemmer.support.min.js", *(f"lunr.{lang}.min.js" for lang in SEARCH_LANGS))
+    lunr = {f"min/{name}": (lunr_dir / name).read_bytes() for name in names}
+    found = dict(own)
+    assets = overrides / "assets"
+    for path in sorted(assets.iterdir()) if assets.is_dir() else []:
+        if path.is_file() and not path.name.startswith("."):
+            data = path.read_bytes()
+            found[f"assets/{path.name}"] = fold_css(data.decode("utf-8")).encode("utf-8") if path.suffix == ".css" else data
+    return Sources(theme, lunr, found)
