@@ -11,7 +11,7 @@ from ..errors import GroupError, Problem
 from ..safety.guard import check_site, script_patterns
 from ..safety.leaks import leak_problems
 from ..safety.lock import SALT_BYTES
-from ..site.overview import Listing, listing, overview_html
+from ..site.overview import Listing, listing, not_found_html, overview_html
 from ..site.render import environment
 from ..site.unlock import SOURCE as UNLOCK_SOURCE
 from .cache import Stamp, group_fingerprint
@@ -102,7 +102,7 @@ def build_group(
 
     def build_into(tmp: Path) -> None:
         mkdocs_build(config_path, tmp, project.template_cache)
-        slim_pages(tmp, stylesheets=("assets/netvaerk.css",))
+        slim_pages(tmp, inputs.file, stylesheets=("assets/netvaerk.css",))
         if not generated.group.soegemaskiner:
             remove_sitemap(tmp)
         problems = check_site(*read_site(tmp), scripts, inputs.file)
@@ -140,5 +140,6 @@ def prepare(out: Path, project: Project) -> None:
 
 def publish_overview(out: Path, listings: dict[str, Listing | None]) -> Path:
     """site/index.html listing the groups whose sites are up (those with 'i oversigt: nej' left out), from
-    what each site's build noted, so no group file is read again."""
-    return write_overview(out, overview_html(environment(), listings))
+    what each site's build noted, so no group file is read again; and site/404.html."""
+    env = environment()
+    return write_overview(out, overview_html(env, listings), not_found_html(env))

@@ -1,17 +1,20 @@
-"""Lighten a freshly built site before it is published: fold whitespace (slim.py), drop an unwanted sitemap."""
+"""Finish a freshly built site before it is published: mend the theme's markup (mend.py), fold whitespace
+(slim.py), drop an unwanted sitemap."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..files import write_file
+from .mend import mend
 from .slim import fold_css, fold_whitespace
 
 
-def slim_pages(folder: Path, stylesheets: tuple[str, ...] = ()) -> None:
-    """Fold the whitespace of every built HTML page and of the given stylesheets."""
+def slim_pages(folder: Path, file: str, stylesheets: tuple[str, ...] = ()) -> None:
+    """Mend and fold the whitespace of every built HTML page, and fold the given stylesheets."""
     for page in sorted(folder.rglob("*.html")):
-        write_file(page, fold_whitespace(page.read_text(encoding="utf-8")))
+        rel = page.relative_to(folder).as_posix()
+        write_file(page, fold_whitespace(mend(page.read_text(encoding="utf-8"), rel, file)))
     for rel in stylesheets:
         sheet = folder / rel
         if sheet.is_file():

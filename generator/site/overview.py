@@ -12,6 +12,7 @@ from ..model.models import Group
 from ..safety.escape import Md
 
 TEMPLATE = "oversigt.html.j2"
+NOT_FOUND_TEMPLATE = "ikke-fundet.html.j2"
 
 
 @dataclass(frozen=True)
@@ -53,3 +54,9 @@ def overview_html(env: jinja2.Environment, listings: dict[str, Listing | None]) 
     """site/index.html: a link to each group's site (groups with 'i oversigt: nej' left out)."""
     shown = rows(listings)
     return env.get_template(TEMPLATE).render(groups=shown, searchable=bool(shown) and all(r["searchable"] for r in shown))
+
+
+def not_found_html(env: jinja2.Environment) -> str:
+    """site/404.html: the Danish page GitHub Pages shows for any address in the published folder that has no file
+    (it never shows a group's own 404.html). It cannot know where it is shown, so it links nowhere."""
+    return env.get_template(NOT_FOUND_TEMPLATE).render()
