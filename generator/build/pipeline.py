@@ -18,7 +18,7 @@ from .cache import Stamp, group_fingerprint
 from .generate import Generated, Secret, generate
 from .inputs import Inputs, read_inputs
 from .mkdocs_run import mkdocs_build
-from .postprocess import remove_sitemap, slim_pages
+from .postprocess import finish_pages, remove_sitemap
 from .project import Project
 from .publish import prepare_output, publish, write_overview
 from .readback import read_published, read_site, read_theme_templates
@@ -102,7 +102,7 @@ def build_group(
 
     def build_into(tmp: Path) -> None:
         mkdocs_build(config_path, tmp, project.template_cache)
-        slim_pages(tmp, inputs.file, stylesheets=("assets/netvaerk.css",))
+        finish_pages(tmp, inputs.file, stylesheets=("assets/netvaerk.css",))
         if not generated.group.soegemaskiner:
             remove_sitemap(tmp)
         problems = check_site(*read_site(tmp), scripts, inputs.file)

@@ -1,5 +1,5 @@
-"""Finish a freshly built site before it is published: mend the theme's markup (mend.py), fold whitespace
-(slim.py), drop an unwanted sitemap."""
+"""Finish a freshly built site before it is checked and published: mend and slim its pages and search index
+(mend.py, slim.py), fold our own stylesheet, drop an unwanted sitemap."""
 
 from __future__ import annotations
 
@@ -7,18 +7,27 @@ from pathlib import Path
 
 from ..files import write_file
 from .mend import mend
-from .slim import fold_css, fold_whitespace
+from .slim import fold_css, fold_whitespace, slim_config, slim_search_index, unescape_punctuation
+
+SEARCH_INDEX = "search/search_index.json"
 
 
-def slim_pages(folder: Path, file: str, stylesheets: tuple[str, ...] = ()) -> None:
-    """Mend and fold the whitespace of every built HTML page, and fold the given stylesheets."""
+def finish_pages(folder: Path, file: str, stylesheets: tuple[str, ...] = ()) -> dict[str, str]:
+    """Mend and slim every built HTML page and the search index, and fold the given stylesheets; returns the pages
+    by path."""
+    pages = {}
     for page in sorted(folder.rglob("*.html")):
         rel = page.relative_to(folder).as_posix()
-        write_file(page, fold_whitespace(mend(page.read_text(encoding="utf-8"), rel, file)))
+        pages[rel] = fold_whitespace(unescape_punctuation(slim_config(mend(page.read_text(encoding="utf-8"), rel, file))))
+        write_file(page, pages[rel])
+    index = folder / SEARCH_INDEX
+    if index.is_file():
+        write_file(index, slim_search_index(index.read_text(encoding="utf-8")))
     for rel in stylesheets:
         sheet = folder / rel
         if sheet.is_file():
             write_file(sheet, fold_css(sheet.read_text(encoding="utf-8")))
+    return pages
 
 
 def remove_sitemap(site: Path) -> None:
