@@ -50,6 +50,9 @@ INJECTIONS = [
         ["noget, der hentes fra en anden server (src på <script>)", "et <script>-element, der henter //evil.example/x.js"],
     ),
     ('<script src="assets/javascripts/evil.js"></script>', ["et <script>-element, der henter assets/javascripts/evil.js"]),
+    ('<script src="assets/netvaerk.js.evil"></script>', ["et <script>-element, der henter assets/netvaerk.js.evil"]),
+    ('<script src="assets/javascripts/netvaerk.js"></script>', ["et <script>-element, der henter assets/javascripts/netvaerk.js"]),
+    ('<script src="uploads/assets/netvaerk.js?x"></script>', ["et <script>-element, der henter uploads/assets/netvaerk.js?x"]),
     ('<script>__md_scope=new URL("x",location)</script>', ["et <script>-element"]),
     ("<scr<script>ipt>alert(1)</script>", ["et <script>-element, som er skrevet, så det er svært at få øje på"]),
     ("<img src=x onerror=alert(1)>", ["en hændelsesattribut (onerror) på <img>"]),
@@ -91,6 +94,7 @@ def test_injected_markup_is_found(contract_pages, scripts, snippet, expected):
         '<a href="tel:20304050">20 30 40 50</a>',
         '<p title="javascript: er bare tekst her">tekst</p>',
         "<p>&lt;script&gt;alert(1)&lt;/script&gt; javascript&#58;alert(1)</p>",
+        '<script src="../assets/netvaerk.js"></script>',  # our own script, from a page one folder down
     ],
 )
 def test_harmless_markup_passes(contract_pages, scripts, snippet):

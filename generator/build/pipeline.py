@@ -102,7 +102,7 @@ def build_group(
 
     def build_into(tmp: Path) -> None:
         mkdocs_build(config_path, tmp, project.template_cache)
-        finish_pages(tmp, inputs.file, stylesheets=("assets/netvaerk.css",))
+        finish_pages(tmp, inputs.file, stylesheets=("assets/netvaerk.css",), scripts=("assets/netvaerk.js",))
         if not generated.group.soegemaskiner:
             remove_sitemap(tmp)
         problems = check_site(*read_site(tmp), scripts, inputs.file)

@@ -9,9 +9,11 @@ from html.parser import HTMLParser
 
 from ..errors import Problem
 
-# The theme's bundle and the members' lock (generator/site/assets/laas.js), named by their content, linked
-# relative to the page or (on 404.html) from the site's root path.
-_BUNDLE = re.compile(r"(?:(?:\.\./)*|/(?:[A-Za-z0-9._~%-]+/)*)assets/javascripts/(?:bundle\.[0-9a-f]{8}\.min|laas\.[0-9a-f]{8})\.js")
+# The theme's bundle and the members' lock (generator/site/assets/laas.js), named by their content, and our own
+# script (overrides/assets/netvaerk.js), linked relative to the page or (on 404.html) from the site's root path.
+_BUNDLE = re.compile(
+    r"(?:(?:\.\./)*|/(?:[A-Za-z0-9._~%-]+/)*)assets/(?:javascripts/(?:bundle\.[0-9a-f]{8}\.min|laas\.[0-9a-f]{8})|netvaerk)\.js"
+)
 # Elements no page of ours contains: they run code, load other pages or change where links go.
 _FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "portal"})
 # Attributes whose value the browser fetches while showing the page.
