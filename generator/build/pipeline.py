@@ -18,7 +18,7 @@ from .cache import Stamp, group_fingerprint
 from .generate import Generated, Secret, generate
 from .inputs import Inputs, read_inputs
 from .mkdocs_run import mkdocs_build
-from .postprocess import finish_pages, remove_sitemap
+from .postprocess import finish_pages, remove_sitemap, write_worker
 from .project import Project
 from .publish import prepare_output, publish, write_overview
 from .readback import read_published, read_site, read_theme_templates
@@ -102,9 +102,10 @@ def build_group(
 
     def build_into(tmp: Path) -> None:
         mkdocs_build(config_path, tmp, project.template_cache)
-        finish_pages(tmp, inputs.file, stylesheets=("assets/netvaerk.css",), scripts=("assets/netvaerk.js",))
+        pages = finish_pages(tmp, inputs.file, stylesheets=("assets/netvaerk.css",), scripts=("assets/netvaerk.js",))
         if not generated.group.soegemaskiner:
             remove_sitemap(tmp)
+        write_worker(tmp, pages, inputs.file)
         problems = check_site(*read_site(tmp), scripts, inputs.file)
         if generated.private_values:
             unlisted = {generated.private_feed, generated.private_feed_qr} - {None}

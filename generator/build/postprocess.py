@@ -1,13 +1,18 @@
 """Finish a freshly built site before it is checked and published: mend and slim its pages and search index
-(mend.py, slim.py), fold our own stylesheet and script, drop an unwanted sitemap."""
+(mend.py, slim.py), fold our own stylesheet and script, write the offline worker (offline.py), drop an unwanted
+sitemap."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from ..errors import GroupError, Problem
 from ..files import write_file
 from ..site.unlock import script as fold_script
 from .mend import mend
+from .offline import SOURCE as WORKER_SOURCE
+from .offline import WORKER, keep_list, version, worker
 from .slim import fold_css, fold_whitespace, slim_config, slim_search_index, unescape_punctuation
 
 SEARCH_INDEX = "search/search_index.json"
@@ -33,6 +38,30 @@ def finish_pages(folder: Path, file: str, stylesheets: tuple[str, ...] = (), scr
         if code.is_file():
             write_file(code, fold_script(code.read_text(encoding="utf-8")))
     return pages
+
+
+def _files(folder: Path) -> list[Path]:
+    found = []
+    for parent, _, names in os.walk(folder):
+        found += [Path(parent, name) for name in names]
+    return sorted(found)
+
+
+def write_worker(folder: Path, pages: dict[str, str], file: str) -> None:
+    """sw.js in the site's folder: the offline pages and what they load, and a version made from every built file
+    and every kept file above the folder (shared files), so a new build replaces the phone's copy."""
+    keep = keep_list(pages)
+    built = [(p.relative_to(folder).as_posix(), p.read_bytes()) for p in _files(folder) if p != folder / WORKER]
+    outside = []
+    for rel in keep:
+        if rel.startswith("../"):
+            path = folder / rel
+            if not path.is_file():
+                message = f"en side, telefonen skal kunne læse uden net, henter {rel}, som ikke findes. Intet er lagt ud"
+                raise GroupError([Problem(file, 1, 1, "", message)])
+            outside.append((rel, path.read_bytes()))
+    text = worker(WORKER_SOURCE.read_text(encoding="utf-8"), keep, version(built + outside))
+    write_file(folder / WORKER, fold_script(text))
 
 
 def remove_sitemap(site: Path) -> None:

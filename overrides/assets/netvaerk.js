@@ -1,4 +1,4 @@
-// netvaerk: the pages as they are on the day they are read.
+// netvaerk: the pages as they are on the day they are read, and the copy a phone keeps to read offline.
 // Our own code, no dependencies; the build leaves out full-line comments and indentation (build/postprocess.py).
 // The build writes every meeting that can become "next" into the page with its date (data-nv-dato) and shows
 // the one that was next on the day it was built; this shows the one that is next today, in Danish time.
@@ -35,4 +35,9 @@ addEventListener('pageshow', e => { if (e.persisted) update(); });
 // Material's drawer and search toggles lose their autocomplete="off" in the build (HTML does not allow it on a
 // checkbox), so a browser that restores form fields after going back could leave them open: close them.
 for (const e of q('#__drawer,#__search')) e.checked = false;
+// The offline copy: sw.js in the group's folder (the site's base, from Material's settings in the page).
+try {
+  const r = new URL(JSON.parse(d.getElementById('__config').textContent).base + '/', location.href);
+  if ('serviceWorker' in navigator) addEventListener('load', () => navigator.serviceWorker.register(new URL('sw.js', r), { scope: r.pathname }).catch(() => {}));
+} catch (_) {}
 })();
