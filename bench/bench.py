@@ -4,28 +4,38 @@ Prints, each as the median of several runs in one sitting:
   (a) `netvaerk build --force` of the contract group / a bare `mkdocs build` of the same generated sources
   (b) `netvaerk build --force` of 50 synthetic groups / 50 separate `mkdocs build` processes, one after another
   (c) `netvaerk build` of the same 50 groups when nothing changed
-  (d) the contract site's first visit and further pages, gzipped (tests/weight.py)
+  (d) the contract site's first visit and further pages, gzipped (tests/weight.py), and what the offline copy
+      (sw.js) fetches after the first visit
+  (e) Lighthouse 12 on the home page and the next meeting's page, mobile, simulated slow 4G, served gzipped
+      (bench/phone.py; a contract site built for today's date)
 Timings are wall-clock and depend on what else the machine is doing; the load average is printed.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import platform
+import posixpath
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # weight.py: the page-weight measure the tests use
+sys.path.insert(0, str(ROOT / "bench"))  # phone.py: Lighthouse
+
+import phone  # noqa: E402
 
 from generator.build.parallel import cores  # noqa: E402
-from weight import weight  # noqa: E402
+from weight import gzipped, loads, weight  # noqa: E402
 
 BIN = Path(sys.executable).parent
 TODAY = "2026-11-26"
@@ -87,6 +97,21 @@ def mkdocs_each(root: Path, slugs: list[str], scratch: Path) -> float:
     return time.perf_counter() - start
 
 
+def offline_copy(site: Path) -> tuple[int, int]:
+    """Gzipped bytes the service worker fetches beyond the first visit (sw.js, and the kept files the home page did
+    not load; the rest are in the browser's cache already), and how many pages that is."""
+    kept = json.loads(re.search(r"const KEEP = (\[.*?\]);", (site / "sw.js").read_text(encoding="utf-8"))[1])
+    first = set(loads(site, "index.html"))
+    extra = [rel for rel in kept if rel not in first]
+    return gzipped((site / "sw.js").read_bytes()) + sum(gzipped((site / rel).read_bytes()) for rel in extra), sum(r.endswith(".html") for r in extra)
+
+
+def next_meeting(out: Path, home: str) -> str:
+    """The page the home page's card links to first: the next meeting (as built)."""
+    page = (out / home).read_text(encoding="utf-8")
+    return posixpath.join(posixpath.dirname(home), re.search(r'class="nv-card nv-next".*?href="(moeder/[^"]+\.html)"', page, re.S)[1])
+
+
 def machine() -> str:
     model = ""
     cpuinfo = Path("/proc/cpuinfo")
@@ -132,12 +157,24 @@ def main() -> None:
         print(f"(c) 50 unchanged groups: netvaerk build {unchanged:.2f} s (target < 1 s)")
 
         # (d) page weight of the contract site
-        w = weight(one / "site" / "nordsjaelland")
+        site = one / "site" / "nordsjaelland"
+        w = weight(site)
         pages = sorted(w.pages.values())
         print(
             f"(d) contract site, gzipped: first visit {w.first_visit / 1000:.1f} KB (budget ≤ 90), "
             f"further pages {pages[0] / 1000:.1f}–{pages[-1] / 1000:.1f} KB, median {statistics.median(pages) / 1000:.1f} KB (budget < 6 each)"
         )
+        offline = offline_copy(site)
+        print(
+            f"    offline copy: sw.js and the {offline[1]} pages it keeps that the first visit did not load, {offline[0] / 1000:.1f} KB gzipped, "
+            "fetched in the background once the home page has loaded"
+        )
+
+        # (e) Lighthouse, on a site built today (what the pages work out from the date is then what they were built with)
+        today = project(tmp / "today", {"nordsjaelland.yaml": CONTRACT.read_bytes()})
+        subprocess.run([str(BIN / "netvaerk"), "build", "--today", date.today().isoformat()], cwd=today, env=ENV, check=True, capture_output=True)
+        home = "nordsjaelland/index.html"
+        print("(e) " + "\n    ".join(phone.measure(today / "site", [home, next_meeting(today / "site", home)], runs=3)))
     print(f"Load average at end: {load()}")
 
 
