@@ -10,7 +10,10 @@ Prints:
   (c) `netvaerk build` of the same N groups when nothing changed
   (d) the output folder for N groups: total size, per group, files, the shared folder
   (e) the list of groups (site/index.html) for N groups: its size and what a visitor transfers (gzipped)
-  (f) the contract site's first visit and further pages, gzipped (tests/weight.py)
+  (f) the contract site's first visit and further pages, gzipped (tests/weight.py), and what the offline copy
+      (sw.js) fetches after the first visit
+  (g) Lighthouse 12 on the home page and the next meeting's page, mobile, simulated slow 4G, served gzipped
+      (bench/phone.py; a contract site built for today's date)
 
 Each ratio in (b) pairs runs made right after each other (netvaerk, then the bare builds) and the median of the
 rounds is shown, so a machine that gets busier or quieter during the sitting shifts both sides alike. The bare
@@ -22,8 +25,10 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import platform
+import posixpath
 import re
 import shutil
 import statistics
@@ -32,14 +37,18 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # weight.py: the page-weight measure the tests use
+sys.path.insert(0, str(ROOT / "bench"))  # phone.py: Lighthouse
+
+import phone  # noqa: E402
 
 from generator.build.parallel import cores  # noqa: E402
-from weight import GZIP_LEVEL, weight  # noqa: E402
+from weight import GZIP_LEVEL, gzipped, loads, weight  # noqa: E402
 
 BIN = Path(sys.executable).parent
 TODAY = "2026-11-26"
@@ -143,6 +152,31 @@ def mb(n: float) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
+def offline_copy(site: Path) -> tuple[int, int]:
+    """Gzipped bytes the service worker fetches beyond the first visit (sw.js, and the kept files the home page did
+    not load; the rest are in the browser's cache already), and how many pages that is."""
+    kept = json.loads(re.search(r"const KEEP = (\[.*?\]);", (site / "sw.js").read_text(encoding="utf-8"))[1])
+    first = set(loads(site, "index.html"))
+    extra = [rel for rel in kept if rel not in first]
+    fetched = gzipped((site / "sw.js").read_bytes()) + sum(gzipped((site / rel).read_bytes()) for rel in extra)
+    return fetched, sum(rel.endswith(".html") for rel in extra)
+
+
+def next_meeting(out: Path, home: str) -> str:
+    """The page the home page's card links to first: the next meeting (as built)."""
+    page = (out / home).read_text(encoding="utf-8")
+    return posixpath.join(posixpath.dirname(home), re.search(r'class="nv-card nv-next".*?href="(moeder/[^"]+\.html)"', page, re.S)[1])
+
+
+def phone_figures(tmp: Path) -> None:
+    """(g): Lighthouse on a contract site built today (what the pages work out from the date is then what they were
+    built with)."""
+    today = project(tmp / "today", {"nordsjaelland.yaml": CONTRACT.read_bytes()})
+    subprocess.run([str(BIN / "netvaerk"), "build", "--today", date.today().isoformat()], cwd=today, env=ENV, check=True, capture_output=True)
+    home = "nordsjaelland/index.html"
+    print("(g) " + "\n    ".join(phone.measure(today / "site", [home, next_meeting(today / "site", home)], runs=3)))
+
+
 def one_group(tmp: Path) -> Run:
     """(a), (f): the contract group."""
     one = project(tmp / "one", {"nordsjaelland.yaml": CONTRACT.read_bytes()})
@@ -153,11 +187,17 @@ def one_group(tmp: Path) -> Run:
     theirs = [measure(command) for _ in range(7)]
     ours_wall, bare_wall = statistics.median(r.wall for r in ours), statistics.median(r.wall for r in theirs)
     print(f"(a) 1 group:   netvaerk build {ours_wall:.2f} s, bare mkdocs build {bare_wall:.2f} s, ratio {ours_wall / bare_wall:.2f} (target ≤ 1.2)")
-    w = weight(one / "site" / "nordsjaelland")
+    site = one / "site" / "nordsjaelland"
+    w = weight(site)
     pages = sorted(w.pages.values())
     print(
         f"(f) contract site, gzipped: first visit {w.first_visit / 1000:.1f} KB (budget ≤ 90), "
         f"further pages {pages[0] / 1000:.1f}–{pages[-1] / 1000:.1f} KB, median {statistics.median(pages) / 1000:.1f} KB (budget < 6 each)"
+    )
+    offline = offline_copy(site)
+    print(
+        f"    offline copy: sw.js and the {offline[1]} pages it keeps that the first visit did not load, {offline[0] / 1000:.1f} KB gzipped, "
+        "fetched in the background once the home page has loaded"
     )
     return max(ours, key=lambda r: r.rss)
 
@@ -229,6 +269,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="netvaerk-bench-") as tmp:
         single = one_group(Path(tmp))
         many_groups(Path(tmp), args.grupper, args.gange, min(args.stikprove, args.grupper), single)
+        phone_figures(Path(tmp))
     print(f"Load average at end: {load()}")
 
 

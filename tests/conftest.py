@@ -90,9 +90,36 @@ def site_server(built_site):
     server.shutdown()
 
 
+# The phone's clock in every browser test starts at noon in Denmark on the day the test sites are built (and runs
+# on from there, so the theme's timers work), so what the pages work out from the date (assets/netvaerk.js: the
+# next meeting, past meetings) is the same on any day the suite runs. tests/test_today.py sets other dates.
+PHONE_TIME = f"{TODAY.isoformat()}T12:00:00+01:00"
+
+
+class PinnedBrowser:
+    """Playwright's Browser, whose new contexts and pages have their clock installed at PHONE_TIME."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.clock.install(time=PHONE_TIME)
+        return context
+
+    def new_page(self, **options):
+        page = self._browser.new_page(**options)
+        page.clock.install(time=PHONE_TIME)
+        return page
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium driven by Playwright; skipped only outside CI when Chromium is missing."""
+    """Debian's Chromium driven by Playwright, its clock pinned (PinnedBrowser); skipped only outside CI when
+    Chromium is missing."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail("chromium is not installed; .ci/run installs it")
@@ -101,7 +128,7 @@ def browser():
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
+        yield PinnedBrowser(browser)
         browser.close()
 
 

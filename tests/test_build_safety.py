@@ -103,7 +103,7 @@ def test_an_empty_folder_is_taken_and_noted_outside_it(project, monkeypatch):
     (project / "tom").mkdir()
     code, output = run(project, monkeypatch, "build", "--out", "tom", "--today", TODAY.isoformat())
     assert (code, output) == (0, "groups/nordsjaelland.yaml: 16 sider bygget i tom/nordsjaelland/\n" + PUBLIC_WARNING)
-    assert sorted(p.name for p in (project / "tom").iterdir()) == ["_tema", "index.html", "nordsjaelland"]
+    assert sorted(p.name for p in (project / "tom").iterdir()) == ["404.html", "_tema", "index.html", "nordsjaelland"]
     noted = notes(Project(project), project / "tom")
     assert noted.folder.parent == project / "site_src" / ".netvaerk"
     assert noted.output() == identity(project / "tom")
@@ -132,7 +132,7 @@ def test_the_published_folder_holds_no_notes_stamps_or_warnings(tmp_path, monkey
         assert code == 0 and output.count(status) == 2
         assert warning in output  # an unchanged group's warnings come back from its stamp
     out = project / "site"
-    assert sorted(p.name for p in out.iterdir()) == ["_tema", "index.html", "nordsjaelland", "test"]
+    assert sorted(p.name for p in out.iterdir()) == ["404.html", "_tema", "index.html", "nordsjaelland", "test"]
     published = [p for p in out.rglob("*")]
     assert [p for p in published if p.name.startswith(".")] == []
     stamps = [json.loads(p.read_text(encoding="utf-8")) for p in Project(project).notes_for(out).glob("*.stamp.json")]

@@ -26,9 +26,10 @@ def phone(browser):
 
 
 def buttons(page) -> list[dict]:
+    """The buttons a member sees in the page's article (those hidden for another day left out)."""
     return page.eval_on_selector_all(
         "article a.md-button",
-        """els => els.map(a => {
+        """els => els.filter(a => a.checkVisibility()).map(a => {
             const r = a.getBoundingClientRect();
             return {text: a.textContent.trim(), href: a.getAttribute("href"), width: r.width, height: r.height};
         })""",

@@ -44,7 +44,8 @@ def members_site(tmp_path_factory):
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 640})
+    # No service worker (the offline copy): page.route, which the tampering test uses, cannot see what one fetches.
+    context = browser.new_context(viewport={"width": 360, "height": 640}, service_workers="block")
     page = context.new_page()
     page.errors = []
     page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)

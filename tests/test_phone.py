@@ -85,14 +85,14 @@ MEASURE = """() => {
     wide, clipped, targets, textBlocks, agendas,
     cards: lines(".nv-card"),
     card: cardBox,
-    actions: card ? [...card.querySelectorAll(".nv-actions a")].map(a => a.textContent.trim()) : [],
+    actions: card ? [...card.querySelectorAll(".nv-actions a")].filter(a => shown(a)).map(a => a.textContent.trim()) : [],
     scheme: document.body.getAttribute("data-md-color-scheme"),
     background: getComputedStyle(document.body).backgroundColor,
   };
 }"""
 
 ADD_CALENDAR_BUTTONS = """names => {
-  const actions = document.querySelector(".nv-next .nv-actions");
+  const actions = [...document.querySelectorAll(".nv-next .nv-actions")].find(p => p.checkVisibility());
   const have = [...actions.querySelectorAll("a")].map(a => a.textContent.trim());
   for (const name of names) {
     if (have.includes(name)) continue;
@@ -277,7 +277,7 @@ def test_card_still_fits_with_the_calendar_buttons(browser, site_server):
     page.goto(site_server + "index.html", wait_until="load")
     bottom = page.evaluate(ADD_CALENDAR_BUTTONS, list(CALENDAR_BUTTONS))
     buttons = page.evaluate(
-        "() => [...document.querySelectorAll('.nv-next .nv-actions a')]"
+        "() => [...document.querySelectorAll('.nv-next .nv-actions a')].filter(a => a.checkVisibility())"
         ".map(a => { const r = a.getBoundingClientRect(); return [a.textContent.trim(), r.width, r.height]; })"
     )
     page.screenshot(path=ARTIFACTS / "forside-360x640-med-kalenderknapper.png")

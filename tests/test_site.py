@@ -29,8 +29,29 @@ PAGES = [
 ]
 
 
+_VOID = re.compile(r"<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b[^>]*>", re.I)
+
+
+def _without_hidden(fragment: str) -> str:
+    """The fragment without the elements a browser hides by their `hidden` attribute (and all inside them): what
+    shows without JavaScript. Our pages never nest an element in one of the same name that is hidden."""
+    tag = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")
+    out, skip, pos = [], None, 0
+    for m in tag.finditer(fragment):
+        if skip is None:
+            if not m[1] and re.search(r"(?:^|\s)hidden(?:[\s=]|$)", m[3]) and not _VOID.fullmatch(m[0]):
+                out.append(fragment[pos : m.start()])
+                skip = [m[2].lower(), 1]
+        elif m[2].lower() == skip[0]:
+            skip[1] += -1 if m[1] else 1
+            if skip[1] == 0:
+                skip, pos = None, m.end()
+    out.append(fragment[pos:] if skip is None else "")
+    return "".join(out)
+
+
 def _visible(fragment: str) -> str:
-    inline_free = re.sub(r"</?(a|strong|em|span|small|code)\b[^>]*>", "", fragment)
+    inline_free = re.sub(r"</?(a|strong|em|span|small|code)\b[^>]*>", "", _without_hidden(fragment))
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inline_free)).split())
 
 

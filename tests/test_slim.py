@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
+
 from generator.build.slim import fold_css, fold_whitespace
 
 
@@ -29,3 +33,40 @@ def test_css_loses_comments_and_spare_space_but_not_strings():
     css = "/* a comment */\n.a  >  .b ,\n.c {\n  color: red;\n  content: attr(x) \": \";\n}\n"
     css += "@media screen and (max-width: 10em) { .d { margin: 0 } }\n"
     assert fold_css(css) == '.a>.b,.c{color: red;content: attr(x) ": "}@media screen and (max-width: 10em){.d{margin: 0}}\n'
+
+
+def test_punctuation_from_group_text_is_written_as_itself_but_not_markup():
+    from generator.build.slim import unescape_punctuation
+    from generator.safety.escape import text
+
+    value = 'Hos Bo (2. sal), kl. 18-20: "kaffe" & <kage>? 50% \'ja\''
+    page = f'<p title="{text(value)}">{text(value)}</p><script>var a="&#46;"</script>'
+    slim = unescape_punctuation(page)
+    assert slim == (
+        '<p title="Hos Bo (2. sal), kl. 18-20: &#34;kaffe&#34; &#38; &#60;kage&#62;? 50% &#39;ja&#39;">'
+        'Hos Bo (2. sal), kl. 18-20: &#34;kaffe&#34; &#38; &#60;kage&#62;? 50% &#39;ja&#39;</p><script>var a="&#46;"</script>'
+    )
+    assert html.unescape(re.sub(r"<[^>]+>", "", slim.split("<script>")[0])) == value
+
+
+def test_materials_settings_keep_what_search_needs_in_compact_utf8():
+    from generator.build.slim import slim_config
+
+    settings = {"base": ".", "translations": {"clipboard.copy": "Kopiér", "search.result.none": "Ingen resultater", "select.version": "Vælg"},
+                "search": "assets/javascripts/workers/search.js", "version": None}
+    page = '<script id="__config" type="application/json">' + json.dumps(settings) + "</script>"
+    slim = slim_config(page)
+    body = slim.removeprefix('<script id="__config" type="application/json">').removesuffix("</script>")
+    assert json.loads(body) == {**settings, "translations": {"search.result.none": "Ingen resultater"}}
+    assert "Ingen resultater" in body and " " not in body.replace("Ingen resultater", "")
+    # Material writes its settings with '<' as \u003c (Jinja's tojson); written again, they stay that way.
+    hostile = page.replace("Ingen resultater", "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)")
+    assert "<script>alert" not in slim_config(hostile) and "\\u003c/script\\u003e" in slim_config(hostile)
+
+
+def test_the_search_index_is_the_same_data_in_fewer_bytes():
+    from generator.build.slim import slim_search_index
+
+    index = json.dumps({"config": {"lang": ["da"]}, "docs": [{"location": "index.html", "title": "Mødeplan", "text": "<p>Næste møde</p>"}]})
+    slim = slim_search_index(index)
+    assert json.loads(slim) == json.loads(index) and len(slim.encode()) < len(index.encode()) and "Mødeplan" in slim

@@ -2,7 +2,7 @@
 
 They go once into the output folder's _tema/ (publish.publish_shared) instead of into every group's folder:
 Material's stylesheet and script, its search worker with the lunr files for Danish only (no other language,
-no source map), the project's own assets (overrides/assets/, its stylesheet folded), the printables'
+no source map), the project's own assets (overrides/assets/, its stylesheet and script folded), the printables'
 stylesheet and the list of groups' stylesheet and script. A changed file gets a new name, so a browser never
 keeps an old one, and one that has not changed is fetched once for every group in the folder.
 """
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import GroupError, Problem
 from ..site.shared import SharedUrls
+from ..site.unlock import script as fold_script
 from .slim import fold_css
 
 SEARCH_LANGS = ("da",)  # mkdocs.yml: plugins: search: lang
@@ -27,6 +28,7 @@ THEME = {
     "worker": "assets/javascripts/workers/search.*.min.js",
 }
 LUNR = "assets/javascripts/lunr/min"
+OUR_SCRIPT = "assets/netvaerk.js"  # overrides/assets/netvaerk.js, loaded by every page (overrides/main.html)
 _BUILD_HASH = re.compile(r"\.[0-9a-f]{8}(?=\.)")
 
 
@@ -84,7 +86,7 @@ def _one(theme_dir: Path, pattern: str) -> Path:
 
 
 def read_sources(theme_dir: Path, overrides: Path, own: dict[str, bytes]) -> Sources:
-    """Read the theme's files, the lunr files for SEARCH_LANGS and overrides/assets/ (its stylesheet folded);
+    """Read the theme's files, the lunr files for SEARCH_LANGS and overrides/assets/ (its stylesheet and script folded);
     `own`: our other shared files, read or rendered by the caller."""
     theme = {}
     for pattern in THEME.values():
@@ -98,5 +100,9 @@ def read_sources(theme_dir: Path, overrides: Path, own: dict[str, bytes]) -> Sou
     for path in sorted(assets.iterdir()) if assets.is_dir() else []:
         if path.is_file() and not path.name.startswith("."):
             data = path.read_bytes()
-            found[f"assets/{path.name}"] = fold_css(data.decode("utf-8")).encode("utf-8") if path.suffix == ".css" else data
+            if path.suffix == ".css":
+                data = fold_css(data.decode("utf-8")).encode("utf-8")
+            elif path.suffix == ".js":
+                data = fold_script(data.decode("utf-8"))
+            found[f"assets/{path.name}"] = data
     return Sources(theme, lunr, found)

@@ -40,13 +40,14 @@ def _mkdocs_log():
         logger.setLevel(saved[2])
 
 
-def _last_step(finish_page: Callable[[str], str]):
-    """A plugin of this build only, added last, whose post_page event hands each page's HTML to `finish_page`."""
+def _last_step(finish_page: Callable[[str, str], str]):
+    """A plugin of this build only, added last, whose post_page event hands each page's HTML and its path in the
+    site to `finish_page`."""
     from mkdocs.plugins import BasePlugin
 
     class Finish(BasePlugin):
-        def on_post_page(self, output: str, /, **_) -> str:
-            return finish_page(output)
+        def on_post_page(self, output: str, /, *, page, **_) -> str:
+            return finish_page(output, page.file.dest_uri)
 
     return Finish()
 
@@ -58,7 +59,7 @@ def mkdocs_build(
     shared: SharedUrls | None = None,
     envs: ThemeEnvs | None = None,
     leave_out: tuple[str, ...] = (),
-    finish_page: Callable[[str], str] | None = None,
+    finish_page: Callable[[str, str], str] | None = None,
 ) -> None:
     """Run MkDocs in this process; any MkDocs warning fails the build. With `template_cache`, compiled theme
     templates are kept there (theme_env.py); with `shared` too, the pages load the theme's files from out/_tema/

@@ -14,18 +14,18 @@ from ..safety.guard import Sources, check_site, script_patterns
 from ..safety.leaks import leak_problems
 from ..safety.lock import SALT_BYTES
 from ..site.overview import SCRIPT as OVERVIEW_SCRIPT
-from ..site.overview import Listing, listing, overview_files, overview_html
+from ..site.overview import Listing, listing, not_found_html, overview_files, overview_html
 from ..site.printing import CSS as PRINT_CSS
 from ..site.printing import print_css
 from ..site.render import environment
 from ..site.shared import NOT_SHARED, SharedUrls
 from ..site.unlock import SOURCE as UNLOCK_SOURCE
-from .assets import SharedAssets, read_sources, shared_assets
+from .assets import OUR_SCRIPT, SharedAssets, read_sources, shared_assets
 from .cache import Stamp, group_fingerprint
 from .generate import Generated, Secret, generate
 from .inputs import Inputs, read_inputs
 from .mkdocs_run import mkdocs_build
-from .postprocess import compact_index, slim_printables
+from .postprocess import compact_index, finisher, slim_printables, write_worker
 from .project import Project
 from .publish import prepare_output, prune_shared, publish, publish_shared, site_folders, write_overview
 from .readback import read_published, read_site, read_theme_templates
@@ -157,12 +157,14 @@ def build_group(
     # group that does not want to be found gets no sitemap.
     leave_out = ("404.html",) + (() if generated.group.soegemaskiner else ("sitemap.xml",))
     lock_script = tuple(p for p in generated.docs if p.startswith("assets/javascripts/laas."))
-    sources = Sources(scripts=(assets.bundle, *lock_script), worker=assets.worker)
+    sources = Sources(scripts=(assets.bundle, assets.url(OUR_SCRIPT), *lock_script), worker=assets.worker)
 
     def build_into(tmp: Path) -> None:
-        mkdocs_build(config_path, tmp, project.template_cache, assets, reuse.themes if reuse else None, leave_out, slim_page)
+        mkdocs_build(config_path, tmp, project.template_cache, assets, reuse.themes if reuse else None, leave_out, finisher(inputs.file))
         compact_index(tmp)
-        problems = check_site(*read_site(tmp), scripts, inputs.file, sources)
+        html, index = read_site(tmp)
+        write_worker(tmp, html, inputs.file)
+        problems = check_site(html, index, scripts, inputs.file, sources)
         # The members' feed is published under a name only members are shown: that name is private too.
         token = (generated.private_feed.removeprefix("kalender-").removesuffix(".ics"),) if generated.private_feed else ()
         if generated.private_values or token:
@@ -199,13 +201,17 @@ def prepare(out: Path, project: Project) -> None:
 
 def publish_overview(out: Path, listings: dict[str, Listing | None], assets: SharedAssets) -> Path:
     """site/index.html listing the groups whose sites are up (those with 'i oversigt: nej' left out), from
-    what each site's build noted, so no group file is read again. It goes through the guard like every page."""
-    html = slim_page(overview_html(environment(), listings, assets.urls))
+    what each site's build noted, so no group file is read again; it goes through the guard like every page. And
+    site/404.html, which holds nothing from any group file (its own inline stylesheet, which the guard would refuse,
+    since it is shown at any address and cannot link one)."""
+    env = environment()
+    html = slim_page(overview_html(env, listings, assets.urls))
+    not_found = slim_page(not_found_html(env))
     shown = str(out / "index.html")
     problems = check_site({"index.html": html}, None, (), shown, Sources(scripts=(assets.urls.from_root(OVERVIEW_SCRIPT),)))
     if problems:
         raise GroupError(problems)
-    return write_overview(out, html)
+    return write_overview(out, html, not_found)
 
 
 def tidy_shared(out: Path, assets: SharedAssets, up: set[str]) -> None:

@@ -28,6 +28,7 @@ from .project import Project
 from .records import Notes, identity, notes
 
 LEGACY_MARKER = ".netvaerk-site"  # how earlier versions marked their folders, inside them
+NOT_FOUND = "404.html"  # what GitHub Pages (and GitLab Pages, Netlify) show for an address with no file
 
 
 def _refuse(path: Path, message: str) -> GroupError:
@@ -191,8 +192,12 @@ def site_folders(out: Path) -> set[str]:
     return {child.name for child in out.iterdir() if child.is_dir() and child.name != FOLDER and not child.name.startswith(".")}
 
 
-def write_overview(out: Path, html: str) -> Path:
-    """Write the list of groups as out/index.html, in one step."""
+def write_overview(out: Path, html: str, not_found: str | None = None) -> Path:
+    """Write the list of groups as out/index.html, and the page for an address with no file as out/404.html,
+    each in one step."""
+    if not_found is not None:
+        page = out / NOT_FOUND
+        write_file(page, not_found, shown=str(page))
     target = out / "index.html"
     write_file(target, html, shown=str(target))
     return target

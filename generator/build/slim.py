@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from jinja2.utils import htmlsafe_json_dumps
+
 # Whitespace is kept as written inside these elements (and the letter's <pre> shows it).
 _VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
 _INDENT = re.compile(r"[ \t\r\f]*\n\s*")
@@ -68,3 +70,36 @@ def fold_css(css: str) -> str:
     """
     flat = _CSS_SPACE.sub(" ", _CSS_COMMENT.sub("", css))
     return _CSS_PUNCT.sub(r"\1", flat).replace(";}", "}").strip() + "\n"
+
+
+# escape.text writes every ASCII punctuation mark as a reference, so no Markdown can start from a group's text.
+# Once Markdown has run, all but five mean the same in HTML text and quoted attributes written as themselves;
+# '&', '<', '>' and the quotes stay references, so no new tag, attribute or reference can appear.
+_PUNCTUATION = re.compile("&#(" + "|".join(str(ord(c)) for c in "!#$%()*+,-./:;=?@[\\]^_`{|}~") + ");")
+_SCRIPT = re.compile(r"(<script\b.*?</script\s*>)", re.S | re.I)
+
+
+def unescape_punctuation(html: str) -> str:
+    """ASCII punctuation other than '&', '<', '>' and quotes as itself, outside scripts."""
+    parts = _SCRIPT.split(html)
+    # split() with one group: text, script, text, ...
+    return "".join(part if i % 2 else _PUNCTUATION.sub(lambda m: chr(int(m[1])), part) for i, part in enumerate(parts))
+
+
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def slim_config(html: str, keep: tuple[str, ...] = ("search.",)) -> str:
+    """Material's settings for its bundle in compact UTF-8 JSON, without the translations of features the site does
+    not use (copying code, choosing a version): only those whose keys start with `keep` stay."""
+    def slim(m: re.Match) -> str:
+        config = json.loads(m[2])
+        config["translations"] = {k: v for k, v in config.get("translations", {}).items() if k.startswith(keep)}
+        return m[1] + str(htmlsafe_json_dumps(config, ensure_ascii=False, separators=(",", ":"))) + m[3]
+
+    return _CONFIG.sub(slim, html, count=1)
+
+
+def slim_search_index(text: str) -> str:
+    """The search index as compact UTF-8 JSON (MkDocs writes 'æ' as '\\u00e6'); the same data."""
+    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))

@@ -146,7 +146,7 @@ class MeetingView:
     """Everything shown about one meeting. Paths are from the site's root."""
 
     day: dt.date
-    iso: str
+    iso: Md  # "2027-01-12": written as it is into links and data attributes
     kind: MeetingKind
     title: str  # the one-line title a calendar shows
     date: str  # "12. januar 2027"
@@ -179,7 +179,7 @@ class MeetingView:
 def meeting_view(group: Group, meeting: Meeting, today: dt.date, audiences: Audiences) -> MeetingView:
     agenda = meeting_agenda(meeting)
     names = lambda name: audiences.optional(Kind.MEMBER_NAME, name)  # noqa: E731
-    iso = meeting.dato.isoformat()
+    iso = Md(meeting.dato.isoformat())
     return MeetingView(
         day=meeting.dato,
         iso=iso,
@@ -228,6 +228,10 @@ class GroupMeetings:
 
     def past(self, today: dt.date) -> list[MeetingView]:
         return [v for v in self.all if v.day < today]
+
+    def coming(self, today: dt.date) -> list[MeetingView]:
+        """The meetings that can be "next" from `today` on, in date order: not cancelled, not before `today`."""
+        return [v for v in self.all if v.day >= today and not v.cancelled]
 
 
 def group_meetings(group: Group, today: dt.date, audiences: Audiences | None = None) -> GroupMeetings:

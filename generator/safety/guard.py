@@ -44,7 +44,8 @@ _CSS_URL = re.compile(r"url\s*\(|@import|expression\s*\(", re.I)
 @dataclass(frozen=True)
 class Sources:
     """The scripts a site's pages may load, each by its exact path relative to the site's folder: the theme's
-    script (shared by the groups, out/_tema/) and the members' lock, and the search worker the theme's settings
+    script and ours (overrides/assets/netvaerk.js), both shared by the groups in out/_tema/, and the members'
+    lock, and the search worker the theme's settings
     (`__config`) may name. Nothing else may be loaded by a <script src>."""
 
     scripts: tuple[str, ...] = ()

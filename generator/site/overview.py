@@ -18,6 +18,7 @@ TEMPLATE = "oversigt.html.j2"
 ASSETS = Path(__file__).parent / "assets"
 CSS = "oversigt.css"
 SCRIPT = "oversigt.js"
+NOT_FOUND_TEMPLATE = "ikke-fundet.html.j2"
 
 
 @dataclass(frozen=True)
@@ -75,3 +76,9 @@ def overview_html(env: jinja2.Environment, listings: dict[str, Listing | None], 
         css=Md(shared.from_root(CSS)),
         script=Md(shared.from_root(SCRIPT)),
     )
+
+
+def not_found_html(env: jinja2.Environment) -> str:
+    """site/404.html: the Danish page GitHub Pages shows for any address in the published folder that has no file
+    (it never shows a group's own 404.html). It cannot know where it is shown, so it links nowhere."""
+    return env.get_template(NOT_FOUND_TEMPLATE).render()

@@ -10,7 +10,7 @@ from .. import danish
 from ..facts import people
 from ..facts.audience import Audiences, Fact, Kind, audiences_for, sentence
 from ..facts.links import QR_FILE, feed_links
-from ..facts.meeting import AgendaFacts, AgendaRow, GroupMeetings, MeetingKind, agenda_facts, group_meetings, theme_description
+from ..facts.meeting import AgendaFacts, AgendaRow, GroupMeetings, MeetingKind, MeetingView, agenda_facts, group_meetings, theme_description
 from ..guide import content as guide
 from ..guide.agenda import timed
 from ..model.models import Group
@@ -45,6 +45,27 @@ class AgendaTable:
 def agenda_table(agenda: AgendaFacts) -> AgendaTable:
     scale = time_bar(agenda.timed)
     return AgendaTable(tuple(zip(agenda.rows, scale.bars, strict=True)), agenda.start, agenda.end, agenda.total, scale)
+
+
+# The home page's card holds every meeting that can become "next", so the phone can show the right one on the day
+# it is read (assets/netvaerk.js). The first few come with place and roles; later ones, which only show on a site
+# not rebuilt for months, with date, time and links: in a members' area each place and name is sealed on its own,
+# and ciphertext does not compress.
+FULL_CARDS = 3
+
+
+@dataclass(frozen=True)
+class NextCard:
+    """One candidate for the home page's "Næste møde" card."""
+
+    m: MeetingView
+    shown: bool  # the one "today" (the build's date) picks: what shows without JavaScript
+    full: bool  # with place and roles; later candidates only with date, time and links
+
+
+def next_cards(meetings: GroupMeetings, today: dt.date) -> list[NextCard]:
+    """Every meeting that can be "next" from `today` on, the first one shown."""
+    return [NextCard(m, i == 0, i < FULL_CARDS) for i, m in enumerate(meetings.coming(today))]
 
 
 @dataclass(frozen=True)
@@ -82,7 +103,7 @@ def home_page(site: Site) -> Page:
             "purpose": group.formaal,
             "kinds": [NETWORK_KIND_LABELS[k] for k in group.netvaerkstype],
             "form": MEETING_FORM_LABELS[group.moedeform],
-            "next": site.meetings.next,
+            "next": next_cards(site.meetings, site.today),
             "organiser": people.organiser(group, site.audiences),
             "members": _members(len(group.medlemmer)),
         },
