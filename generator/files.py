@@ -185,3 +185,19 @@ def create_file(path: Path, data: bytes | str, *, shown: str | None = None) -> N
         raise FileExists([Problem(shown or str(path), 1, 1, "", "findes allerede")]) from None
     except OSError as exc:
         raise _not_saved(path, shown, reason(exc)) from None
+
+
+def clear_except(root: Path, keep: set[str]) -> None:
+    """Delete what the folder `root` holds beyond `keep` (paths relative to it, '/'-separated), and the folders
+    left empty; a link found inside is removed as a link, never followed."""
+    for parent, dirs, names in os.walk(root, topdown=False):
+        for name in names:
+            path = Path(parent, name)
+            if path.relative_to(root).as_posix() not in keep:
+                path.unlink()
+        for name in dirs:
+            sub = Path(parent, name)
+            if sub.is_symlink():
+                sub.unlink()
+            elif not any(sub.iterdir()):
+                sub.rmdir()

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import GroupError, Problem
-from ..files import make_folder, read_or_empty, reason, refuse_links, write_file
+from ..files import clear_except, make_folder, read_or_empty, reason, refuse_links, write_file
 from ..site.manifest import NAME as MANIFEST
 from ..site.shared import FOLDER
 from .project import Project
@@ -175,16 +175,7 @@ def prune_shared(out: Path, files: dict[str, bytes]) -> None:
     root = out / FOLDER
     if root.is_symlink() or not root.is_dir():
         return
-    keep = set(files)
-    for parent, dirs, names in os.walk(root, topdown=False):
-        for name in names:
-            path = Path(parent, name)
-            if path.relative_to(root).as_posix() not in keep:
-                path.unlink()
-        for name in dirs:
-            folder = Path(parent, name)
-            if not folder.is_symlink() and not any(folder.iterdir()):
-                folder.rmdir()
+    clear_except(root, set(files))
 
 
 def site_folders(out: Path) -> set[str]:
