@@ -19,6 +19,7 @@ OFFLINE_PAGES = ("index.html", "moeder/index.html", "kalender.html", "spilleregl
 _MEETING_PAGE = re.compile(r"moeder/\d{4}-\d{2}-\d{2}\.html")
 # What a page loads by itself as it is shown: stylesheets, icons, the manifest, scripts and images.
 _LINK_RELS = frozenset({"stylesheet", "icon", "manifest"})
+_LOADING_TAGS = re.compile(r"<(?:link|script|img)\b[^>]*>", re.I)
 
 
 def offline_pages(pages: Iterable[str]) -> list[str]:
@@ -44,7 +45,10 @@ def loads(page: str, html: str) -> list[str]:
     """What the page makes the browser fetch as it shows it, as paths from the site's folder: '../' where a file
     lies above it (shared files), '/' where the page names it from the host's root. Other hosts are left out."""
     parser = _Loads()
-    parser.feed(html)
+    # Only these start tags can load anything here; the parser reads each as a browser would (parsing the whole
+    # page was a tenth of a group's build). Every '>' in a value we write is escaped, so a tag ends at its '>'.
+    # A script's element is closed at once, so the parser does not read the tags after it as the script's text.
+    parser.feed("".join(tag + "</script>" if tag[1:7].lower() == "script" else tag for tag in _LOADING_TAGS.findall(html)))
     parser.close()
     found = []
     for url in parser.urls:
