@@ -1,12 +1,20 @@
-"""What a visitor downloads from a built site, gzipped: the first visit to the home page and each further page.
+"""What a visitor downloads from a built site, gzipped: the first visit to the home page, each further page, and
+what opening the search adds.
 
-Paths are relative to the group's folder; the files the groups share are in ../_tema/ beside it."""
+What counts as a page's load: the page, every stylesheet, icon, manifest, script and image it links, and the offline
+worker (sw.js in the group's folder), which our script (../_tema/netvaerk.*.js) registers once the page has loaded.
+Not counted there: what the worker then copies in the background for reading offline (make bench prints it), and the
+search. Material's script is loaded by ours only when the visitor opens the search; it then starts the search worker,
+which fetches the search index and lunr's files for the index's languages: `searching` lists those, and
+Weight.search is their size. Paths are relative to the group's folder; the files the groups share are in ../_tema/
+beside it."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,8 +27,9 @@ _LINK_RELS = {"stylesheet", "icon", "manifest"}
 
 @dataclass(frozen=True)
 class Weight:
-    first_visit: int  # bytes, gzipped: the home page and everything it loads
+    first_visit: int  # bytes, gzipped: the home page and everything it loads (the offline worker too)
     pages: dict[str, int]  # each further page: its HTML plus anything the first visit did not load
+    search: int  # what opening the search on the home page adds: Material's script, the search worker, index and lunr
 
 
 class _Loads(HTMLParser):
@@ -77,8 +86,14 @@ def _search_files(site: Path, worker: str) -> list[str]:
     return files
 
 
+OUR_SCRIPT = re.compile(r"(^|/)netvaerk\.[0-9a-f]+\.js$")
+BUNDLE = re.compile(r"bundle\.[0-9a-f]+\.min\.js")
+WORKER = "sw.js"
+
+
 def loads(site: Path, page: str) -> list[str]:
-    """The page itself and every file it makes the browser fetch, as site-relative paths."""
+    """The page itself and every file it makes the browser fetch as it loads, as site-relative paths: what it
+    links, and the offline worker our script registers."""
     parser = _Loads()
     parser.feed((site / page).read_text(encoding="utf-8"))
     found = [page]
@@ -86,6 +101,22 @@ def loads(site: Path, page: str) -> list[str]:
         local = _local(page, url)
         if local is not None:
             found.append(local)
+    if any(OUR_SCRIPT.search(rel) for rel in found) and (site / WORKER).is_file():
+        found.append(WORKER)
+    return list(dict.fromkeys(found))
+
+
+def searching(site: Path, page: str) -> list[str]:
+    """What opening the search on `page` makes the browser fetch: Material's script (named in ours, beside it), the
+    search worker named in Material's settings in the page, the search index and lunr's files."""
+    parser = _Loads()
+    parser.feed((site / page).read_text(encoding="utf-8"))
+    found = []
+    for rel in loads(site, page):
+        if OUR_SCRIPT.search(rel):
+            bundle = BUNDLE.search((site / rel).read_text(encoding="utf-8"))
+            if bundle:
+                found.append(posixpath.normpath(posixpath.join(posixpath.dirname(rel), bundle[0])))
     if parser.config:
         worker = json.loads(parser.config).get("search")
         if worker:
@@ -101,7 +132,7 @@ def foreign(site: Path, page: str) -> list[str]:
 
 
 def weight(site: Path, home: str = "index.html") -> Weight:
-    """Gzipped bytes of a first visit to `home`, and of a visit to each other page afterwards."""
+    """Gzipped bytes of a first visit to `home`, of a visit to each other page afterwards, and of opening the search."""
     sizes: dict[str, int] = {}
 
     def size(rel: str) -> int:
@@ -112,4 +143,5 @@ def weight(site: Path, home: str = "index.html") -> Weight:
     first = loads(site, home)
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     further = {page: sum(size(rel) for rel in loads(site, page) if rel not in first or rel == page) for page in pages if page != home}
-    return Weight(sum(size(rel) for rel in first), further)
+    search = sum(size(rel) for rel in searching(site, home) if rel not in first)
+    return Weight(sum(size(rel) for rel in first), further, search)

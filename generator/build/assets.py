@@ -2,15 +2,17 @@
 
 They go once into the output folder's _tema/ (publish.publish_shared) instead of into every group's folder:
 Material's stylesheet and script, its search worker with the lunr files for Danish only (no other language,
-no source map), the project's own assets (overrides/assets/, its stylesheet and script folded), the printables'
-stylesheet and the list of groups' stylesheet and script. A changed file gets a new name, so a browser never
-keeps an old one, and one that has not changed is fetched once for every group in the folder.
+no source map), the project's own assets (overrides/assets/, its stylesheet and script folded; the script told
+the name of Material's, which it loads when the search is opened), the printables' stylesheet and the list of
+groups' stylesheet and script. A changed file gets a new name, so a browser never keeps an old one, and one that
+has not changed is fetched once for every group in the folder.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +20,11 @@ from pathlib import Path
 from ..errors import GroupError, Problem
 from ..site.shared import SharedUrls
 from ..site.unlock import script as fold_script
+from .searchbox import ICONS, dialog, translations, words
 from .slim import fold_css
 
 SEARCH_LANGS = ("da",)  # mkdocs.yml: plugins: search: lang
+THEME_LANGUAGE = "da"  # mkdocs.yml: theme: language
 # What the theme's templates load (overrides/main.html leaves out palette.css), found by their build-hashed names.
 THEME = {
     "stylesheet": "assets/stylesheets/main.*.min.css",
@@ -29,6 +33,8 @@ THEME = {
 }
 LUNR = "assets/javascripts/lunr/min"
 OUR_SCRIPT = "assets/netvaerk.js"  # overrides/assets/netvaerk.js, loaded by every page (overrides/main.html)
+# In our script: where the name of Material's script goes, and the search's dialog and words (searchbox.py).
+PLACEHOLDERS = ("@BUNDLE@", '"@SOEG@"', '"@ORD@"')
 _BUILD_HASH = re.compile(r"\.[0-9a-f]{8}(?=\.)")
 
 
@@ -39,6 +45,7 @@ class Sources:
     theme: dict[str, bytes]  # the theme's stylesheet, script and worker
     lunr: dict[str, bytes]  # the worker's lunr files, by their path below assets/javascripts/lunr/
     own: dict[str, bytes]  # overrides/assets/* as assets/<name>, and our own stylesheets and script by key
+    search: tuple[dict[str, str], dict[str, str]] = ({}, {})  # the search's words and the dialog's icons (searchbox.py)
 
 
 @dataclass(frozen=True)
@@ -58,12 +65,29 @@ def hashed(path: str, data: bytes) -> str:
     return f"{stem}.{_digest(data)}{dot}{rest}"
 
 
+def _filled(script: bytes, bundle: str, search: tuple[dict[str, str], dict[str, str]]) -> bytes:
+    """Our script with the name of Material's script (beside it in _tema/), the search's dialog and the words of its
+    results written where it says @BUNDLE@, "@SOEG@" and "@ORD@" (each once)."""
+    said, icons = search
+    text = script.decode("utf-8")
+    values = (bundle, json.dumps(dialog(said, icons), ensure_ascii=False), json.dumps(translations(said), ensure_ascii=False))
+    for placeholder, value in zip(PLACEHOLDERS, values, strict=True):
+        if text.count(placeholder) != 1:
+            raise ValueError(f"{OUR_SCRIPT}: {placeholder} must appear once")
+        text = text.replace(placeholder, value)
+    return text.encode("utf-8")
+
+
 def shared_assets(sources: Sources) -> SharedAssets:
     """The files of out/_tema/ and where the pages find them; the same sources give the same names."""
     files: dict[str, bytes] = {}
     names: dict[str, str] = {}
     paths = {role: next(p for p in sources.theme if fnmatch.fnmatchcase(p, pattern)) for role, pattern in THEME.items()}
-    plain = {path: sources.theme[path] for path in (paths["stylesheet"], paths["bundle"])} | sources.own
+    bundle = sources.theme[paths["bundle"]]
+    own = dict(sources.own)
+    if OUR_SCRIPT in own:
+        own[OUR_SCRIPT] = _filled(own[OUR_SCRIPT], hashed(paths["bundle"], bundle), sources.search)
+    plain = {paths["stylesheet"]: sources.theme[paths["stylesheet"]], paths["bundle"]: bundle} | own
     for path, data in plain.items():
         names[path] = hashed(path, data)
         files[names[path]] = data
@@ -87,7 +111,7 @@ def _one(theme_dir: Path, pattern: str) -> Path:
 
 def read_sources(theme_dir: Path, overrides: Path, own: dict[str, bytes]) -> Sources:
     """Read the theme's files, the lunr files for SEARCH_LANGS and overrides/assets/ (its stylesheet and script folded);
-    `own`: our other shared files, read or rendered by the caller."""
+    `own`: our other shared files, read or rendered by the caller; the search's words and icons (searchbox.py)."""
     theme = {}
     for pattern in THEME.values():
         path = _one(theme_dir, pattern)
@@ -105,4 +129,6 @@ def read_sources(theme_dir: Path, overrides: Path, own: dict[str, bytes]) -> Sou
             elif path.suffix == ".js":
                 data = fold_script(data.decode("utf-8"))
             found[f"assets/{path.name}"] = data
-    return Sources(theme, lunr, found)
+    languages = [(theme_dir / "partials" / "languages" / f"{name}.html").read_text(encoding="utf-8") for name in (THEME_LANGUAGE, "en")]
+    icons = {name: (theme_dir / ".icons" / f"{name}.svg").read_text(encoding="utf-8") for name in ICONS}
+    return Sources(theme, lunr, found, (words(languages), icons))

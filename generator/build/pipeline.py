@@ -157,7 +157,8 @@ def build_group(
     # group that does not want to be found gets no sitemap.
     leave_out = ("404.html",) + (() if generated.group.soegemaskiner else ("sitemap.xml",))
     lock_script = tuple(p for p in generated.docs if p.startswith("assets/javascripts/laas."))
-    sources = Sources(scripts=(assets.bundle, assets.url(OUR_SCRIPT), *lock_script), worker=assets.worker)
+    # Material's script is not among them: no page loads it; our script does, when the search is opened.
+    sources = Sources(scripts=(assets.url(OUR_SCRIPT), *lock_script), worker=assets.worker)
 
     def build_into(tmp: Path) -> None:
         mkdocs_build(config_path, tmp, project.template_cache, assets, reuse.themes if reuse else None, leave_out, finisher(inputs.file))

@@ -43,10 +43,10 @@ _CSS_URL = re.compile(r"url\s*\(|@import|expression\s*\(", re.I)
 
 @dataclass(frozen=True)
 class Sources:
-    """The scripts a site's pages may load, each by its exact path relative to the site's folder: the theme's
-    script and ours (overrides/assets/netvaerk.js), both shared by the groups in out/_tema/, and the members'
-    lock, and the search worker the theme's settings
-    (`__config`) may name. Nothing else may be loaded by a <script src>."""
+    """The scripts a site's pages may load, each by its exact path relative to the site's folder: ours
+    (overrides/assets/netvaerk.js, shared by the groups in out/_tema/, which loads the theme's script beside it
+    when the search is opened) and the members' lock, and the search worker the theme's settings (`__config`)
+    may name. Nothing else may be loaded by a <script src>."""
 
     scripts: tuple[str, ...] = ()
     worker: str | None = None
