@@ -1,11 +1,12 @@
 """Collect the files every group's pages load, once per build, each named by its content.
 
 They go once into the output folder's _tema/ (publish.publish_shared) instead of into every group's folder:
-Material's stylesheet and script, its search worker with the lunr files for Danish only (no other language,
-no source map), the project's own assets (overrides/assets/, its stylesheet and script folded; the script told
-the name of Material's, which it loads when the search is opened), the printables' stylesheet and the list of
-groups' stylesheet and script. A changed file gets a new name, so a browser never keeps an old one, and one that
-has not changed is fetched once for every group in the folder.
+Material's stylesheet (without the rules no page of any group can use: cssprune.py, reference.py) and script, its
+search worker with the lunr files for Danish only (no other language, no source map), the project's own assets
+(overrides/assets/, its stylesheet and script folded; the script told the name of Material's, which it loads when
+the search is opened), the printables' stylesheet and the list of groups' stylesheet and script. A changed file
+gets a new name, so a browser never keeps an old one, and one that has not changed is fetched once for every group
+in the folder.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from pathlib import Path
 from ..errors import GroupError, Problem
 from ..site.shared import SharedUrls
 from ..site.unlock import script as fold_script
+from .cssprune import prune
+from .reference import THEME_LANGUAGE, Reference, Vocabulary, read_reference, vocabulary
 from .searchbox import ICONS, dialog, translations, words
 from .slim import fold_css
 
 SEARCH_LANGS = ("da",)  # mkdocs.yml: plugins: search: lang
-THEME_LANGUAGE = "da"  # mkdocs.yml: theme: language
 # What the theme's templates load (overrides/main.html leaves out palette.css), found by their build-hashed names.
 THEME = {
     "stylesheet": "assets/stylesheets/main.*.min.css",
@@ -45,6 +47,7 @@ class Sources:
     theme: dict[str, bytes]  # the theme's stylesheet, script and worker
     lunr: dict[str, bytes]  # the worker's lunr files, by their path below assets/javascripts/lunr/
     own: dict[str, bytes]  # overrides/assets/* as assets/<name>, and our own stylesheets and script by key
+    reference: Reference = Reference({}, "")  # what the pages are made from: the stylesheet keeps what they can use
     search: tuple[dict[str, str], dict[str, str]] = ({}, {})  # the search's words and the dialog's icons (searchbox.py)
 
 
@@ -78,6 +81,25 @@ def _filled(script: bytes, bundle: str, search: tuple[dict[str, str], dict[str, 
     return text.encode("utf-8")
 
 
+def page_vocabulary(sources: Sources, scripts: list[bytes]) -> Vocabulary:
+    """What any page can hold: the reference files' words and those of the scripts that can run on a page."""
+    return vocabulary(sources.reference.texts.values(), [data.decode("utf-8") for data in scripts], sources.reference.direction)
+
+
+def pruned_stylesheet(css: bytes, sources: Sources, scripts: list[bytes]) -> bytes:
+    """Material's stylesheet without the rules no page can use (page_vocabulary); our stylesheets and the scripts
+    may read its custom properties."""
+    own_css = "".join(data.decode("utf-8") for path, data in sorted(sources.own.items()) if path.endswith(".css"))
+    readers = own_css + "".join(data.decode("utf-8") for data in scripts)
+    return prune(css.decode("utf-8"), page_vocabulary(sources, scripts), readers).encode("utf-8")
+
+
+def page_scripts(sources: Sources, own: dict[str, bytes]) -> list[bytes]:
+    """The scripts that can run on a page and change it: Material's script and search worker, and ours (filled in)."""
+    theme = [data for path, data in sorted(sources.theme.items()) if path.endswith(".js")]
+    return theme + [data for path, data in sorted(own.items()) if path.endswith(".js")]
+
+
 def shared_assets(sources: Sources) -> SharedAssets:
     """The files of out/_tema/ and where the pages find them; the same sources give the same names."""
     files: dict[str, bytes] = {}
@@ -87,7 +109,11 @@ def shared_assets(sources: Sources) -> SharedAssets:
     own = dict(sources.own)
     if OUR_SCRIPT in own:
         own[OUR_SCRIPT] = _filled(own[OUR_SCRIPT], hashed(paths["bundle"], bundle), sources.search)
-    plain = {paths["stylesheet"]: sources.theme[paths["stylesheet"]], paths["bundle"]: bundle} | own
+    scripts = page_scripts(sources, own)
+    stylesheet = sources.theme[paths["stylesheet"]]
+    if sources.reference.texts:
+        stylesheet = pruned_stylesheet(stylesheet, sources, scripts)
+    plain = {paths["stylesheet"]: stylesheet, paths["bundle"]: bundle} | own
     for path, data in plain.items():
         names[path] = hashed(path, data)
         files[names[path]] = data
@@ -109,9 +135,10 @@ def _one(theme_dir: Path, pattern: str) -> Path:
     return found[0]
 
 
-def read_sources(theme_dir: Path, overrides: Path, own: dict[str, bytes]) -> Sources:
+def read_sources(theme_dir: Path, overrides: Path, own: dict[str, bytes], base_config: Path | None = None) -> Sources:
     """Read the theme's files, the lunr files for SEARCH_LANGS and overrides/assets/ (its stylesheet and script folded);
-    `own`: our other shared files, read or rendered by the caller; the search's words and icons (searchbox.py)."""
+    `own`: our other shared files, read or rendered by the caller. With `base_config` (mkdocs.yml), also what the
+    pages are made from (reference.py), and the stylesheet is pruned to what they can use."""
     theme = {}
     for pattern in THEME.values():
         path = _one(theme_dir, pattern)
@@ -129,6 +156,7 @@ def read_sources(theme_dir: Path, overrides: Path, own: dict[str, bytes]) -> Sou
             elif path.suffix == ".js":
                 data = fold_script(data.decode("utf-8"))
             found[f"assets/{path.name}"] = data
+    reference = read_reference(theme_dir, overrides, base_config) if base_config is not None else Reference({}, "")
     languages = [(theme_dir / "partials" / "languages" / f"{name}.html").read_text(encoding="utf-8") for name in (THEME_LANGUAGE, "en")]
     icons = {name: (theme_dir / ".icons" / f"{name}.svg").read_text(encoding="utf-8") for name in ICONS}
-    return Sources(theme, lunr, found, (words(languages), icons))
+    return Sources(theme, lunr, found, reference, (words(languages), icons))

@@ -109,7 +109,7 @@ def collect_shared(project: Project, env: jinja2.Environment | None = None) -> S
 
     env = env or environment()
     own = {PRINT_CSS: fold_css(print_css(env)).encode(), **overview_files()}
-    return shared_assets(read_sources(Path(get_theme_dir("material")), project.overrides, own))
+    return shared_assets(read_sources(Path(get_theme_dir("material")), project.overrides, own, project.base_config))
 
 
 def share(project: Project, out: Path) -> SharedAssets:
