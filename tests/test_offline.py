@@ -104,6 +104,9 @@ def test_after_one_visit_the_pages_open_offline(browser, served, built_site):
         # The meeting plan's script ran from the copy too: its lists are there and sorted.
         page.goto(served + "moeder/index.html")
         assert page.eval_on_selector_all("[data-nv-plan=kommende] > li", "l => l.length") == 7
+        # The search is not kept (nor the theme's script, which only the search loads): opening it says so.
+        page.click("label.md-header__button[for=__search]")
+        page.wait_for_function("() => /kun, når telefonen har forbindelse/.test(document.querySelector('.md-search-result__meta').textContent)")
         # A page never read: a Danish note that says so, with the way home.
         never = page.goto(served + "roller.html")
         assert never.status == 503 and page.inner_text("h1") == "Ingen forbindelse"

@@ -76,6 +76,13 @@ const material = () => {
     d.dispatchEvent(new Event('DOMContentLoaded'));
     if (search.checked) field.focus();
   };
+  // Without a connection (the offline copy keeps the pages, not the search): say so, and try again next time.
+  s.onerror = () => {
+    loaded = false;
+    s.remove();
+    const m = d.querySelector('.md-search-result__meta');
+    if (m) m.textContent = 'Søgningen virker kun, når telefonen har forbindelse til nettet.';
+  };
   d.body.append(s);
 };
 if (search && button) {
