@@ -200,3 +200,30 @@ def test_the_lunr_files_shipped_are_those_of_the_language_the_site_searches_in(t
     assert tuple(langs) == SEARCH_LANGS
     index = json.loads((two_groups / "nord" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == list(SEARCH_LANGS)
+
+
+def test_the_shared_files_are_kept_between_runs_and_a_damaged_copy_is_made_again(tmp_path, monkeypatch):
+    """Collecting the shared files (reading the theme, pruning its stylesheet) happens once for the same inputs:
+    the next run takes them from site_src/.cache/tema/ and builds the same site; a damaged copy is never used."""
+    from generator.build import pipeline
+
+    root = copy_project(tmp_path, {"nord.yaml": CONTRACT.read_bytes()})
+    assert run(["build", "--today", TODAY], root).code == 0
+    first = _files(root / "site")
+    [kept] = list((root / "site_src" / ".cache" / "tema").iterdir())
+    collected = []
+    real = pipeline.collect_shared
+    monkeypatch.setattr(pipeline, "collect_shared", lambda *a, **k: collected.append(1) or real(*a, **k))
+    assert run(["build", "--force", "--today", TODAY], root).code == 0
+    assert collected == [] and _files(root / "site") == first
+    # A kept file that no longer matches its digest: collected again, and the site is the same.
+    css = next((kept / "files").glob("main.*.min.css"))
+    css.write_bytes(css.read_bytes().replace(b"}", b"} body{display:none}", 1))
+    assert run(["build", "--force", "--today", TODAY], root).code == 0
+    assert collected == [1] and _files(root / "site") == first
+    # Changed overrides make a new key; the old entry goes.
+    sheet = root / "overrides" / "assets" / "netvaerk.css"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "\n.nv-ny { color: red; }\n", encoding="utf-8")
+    assert run(["build", "--today", TODAY], root).code == 0
+    assert collected == [1, 1] and [p.name for p in (root / "site_src" / ".cache" / "tema").iterdir()] != [kept.name]
+    assert len(list((root / "site_src" / ".cache" / "tema").iterdir())) == 1

@@ -30,6 +30,11 @@ class Project:
         return self.sources / ".cache" / "templates"
 
     @property
+    def shared_cache(self) -> Path:
+        """The files every group shares, as the last run collected them (build/shared_cache.py)."""
+        return self.sources / ".cache" / "tema"
+
+    @property
     def notes(self) -> Path:
         """netvaerk's notes about the output folders it made (see records.py): never published."""
         return self.sources / ".netvaerk"
