@@ -35,7 +35,7 @@ test: $(TEST_STAMP) node
 
 quick: $(TEST_STAMP) node
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q -m "not browser and not slow"
+	$(BIN)/python -m pytest -q -n 2 -m "not browser and not slow"
 
 # The npm packages only the tests use (ical.js, axe-core), from tests/js/package-lock.json. Without npm the
 # tests that need them are skipped (outside CI; .ci/run installs them).

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import functools
 import http.server
 import os
 import shutil
+import tempfile
 import threading
 from pathlib import Path
 
@@ -45,11 +47,30 @@ def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
 
 
-def copy_project(target: Path, groups: dict[str, bytes] | None = None) -> Path:
-    """A throwaway copy of the project's inputs (groups, templates' config, overrides) in `target`."""
+@functools.cache
+def _shared_files() -> tuple[str, Path]:
+    """The shared files (build/shared_cache.py) for the project's own inputs, collected once per test process:
+    every copy of the project starts with them, as after an earlier build (collecting takes about half a second)."""
+    from generator.build import shared_cache
+    from generator.build.pipeline import Project, collect_shared
+
+    kept = shared_cache.entry(Project(ROOT))
+    folder = Path(tempfile.mkdtemp(prefix="netvaerk-tema-"))
+    atexit.register(shutil.rmtree, folder, True)
+    shared_cache.save(folder / kept.name, collect_shared(Project(ROOT)))
+    return kept.name, folder / kept.name
+
+
+def copy_project(target: Path, groups: dict[str, bytes] | None = None, *, kept: bool = True) -> Path:
+    """A throwaway copy of the project's inputs (groups, templates' config, overrides) in `target`; with `kept`,
+    also the shared files an earlier build would have kept in site_src/ (a test that changes the inputs gets new
+    ones)."""
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, target / name)
     shutil.copytree(ROOT / "overrides", target / "overrides")
+    if kept:
+        key, folder = _shared_files()
+        shutil.copytree(folder, target / "site_src" / ".cache" / "tema" / key)
     (target / "groups").mkdir()
     if groups is None:
         shutil.copy(CONTRACT, target / "groups" / "nordsjaelland.yaml")

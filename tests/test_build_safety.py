@@ -48,6 +48,14 @@ def project(tmp_path) -> Path:
     return copy_project(root)
 
 
+@pytest.fixture
+def fresh_project(tmp_path) -> Path:
+    """A copy of the project that has never been built: no site_src/ at all."""
+    root = tmp_path / "projekt"
+    root.mkdir()
+    return copy_project(root, kept=False)
+
+
 # Where the tool refuses to write
 
 
@@ -174,50 +182,50 @@ def test_without_its_notes_netvaerk_says_what_to_do_with_its_old_site(project, m
 # Nothing outside the output folder and site_src/
 
 
-def test_a_build_writes_only_site_and_site_src_and_never_the_group_file(project, monkeypatch):
-    outside = snapshot(project.parent, skip=(project.name,))
-    before = snapshot(project)
-    code, _ = run(project, monkeypatch, "build", "--today", TODAY.isoformat())
+def test_a_build_writes_only_site_and_site_src_and_never_the_group_file(fresh_project, monkeypatch):
+    outside = snapshot(fresh_project.parent, skip=(fresh_project.name,))
+    before = snapshot(fresh_project)
+    code, _ = run(fresh_project, monkeypatch, "build", "--today", TODAY.isoformat())
     assert code == 0
-    after = snapshot(project)
+    after = snapshot(fresh_project)
     # Besides site/ and site_src/, a build writes only the calendar state beside the group file
     # (committed, so feed SEQUENCE numbers keep rising) and the members' private contact list.
     written = ("site/", "site_src/", "private/", "groups/nordsjaelland.kalender.json")
     assert {rel: v for rel, v in after.items() if not rel.startswith(written)} == before
-    assert (project / "groups" / "nordsjaelland.yaml").read_bytes() == CONTRACT.read_bytes()
-    assert snapshot(project.parent, skip=(project.name,)) == outside
+    assert (fresh_project / "groups" / "nordsjaelland.yaml").read_bytes() == CONTRACT.read_bytes()
+    assert snapshot(fresh_project.parent, skip=(fresh_project.name,)) == outside
 
 
-def test_site_src_that_is_a_symlink_is_never_cleaned(project, monkeypatch, tmp_path):
+def test_site_src_that_is_a_symlink_is_never_cleaned(fresh_project, monkeypatch, tmp_path):
     elsewhere = tmp_path / "andetsteds"
     (elsewhere / "nordsjaelland").mkdir(parents=True)
     (elsewhere / "nordsjaelland" / "vigtig.txt").write_text("bliver")
-    (project / "site_src").symlink_to(elsewhere)
-    code, output = run(project, monkeypatch, "build", "--today", TODAY.isoformat())
+    (fresh_project / "site_src").symlink_to(elsewhere)
+    code, output = run(fresh_project, monkeypatch, "build", "--today", TODAY.isoformat())
     assert code == 1
     # Refused before anything is built: netvaerk's notes about site/ would be written through the link.
-    assert output == f"{project / 'site_src'}:1:1: er et symbolsk link; netvaerk sletter og skriver ikke gennem links, så slet linket\n"
+    assert output == f"{fresh_project / 'site_src'}:1:1: er et symbolsk link; netvaerk sletter og skriver ikke gennem links, så slet linket\n"
     assert (elsewhere / "nordsjaelland" / "vigtig.txt").read_text() == "bliver"
     assert sorted(p.name for p in (elsewhere / "nordsjaelland").iterdir()) == ["vigtig.txt"]
     assert sorted(p.name for p in elsewhere.iterdir()) == ["nordsjaelland"]
 
 
-def test_site_src_slug_that_is_a_symlink_or_foreign_is_never_cleaned(project, monkeypatch, tmp_path):
+def test_site_src_slug_that_is_a_symlink_or_foreign_is_never_cleaned(fresh_project, monkeypatch, tmp_path):
     elsewhere = tmp_path / "andetsteds"
     elsewhere.mkdir()
     (elsewhere / "vigtig.txt").write_text("bliver")
-    (project / "site_src").mkdir()
-    (project / "site_src" / "nordsjaelland").symlink_to(elsewhere)
-    code, output = run(project, monkeypatch, "build")
+    (fresh_project / "site_src").mkdir()
+    (fresh_project / "site_src" / "nordsjaelland").symlink_to(elsewhere)
+    code, output = run(fresh_project, monkeypatch, "build")
     assert code == 1
-    assert output.startswith(f"{project / 'site_src' / 'nordsjaelland'}:1:1: er et symbolsk link;")
+    assert output.startswith(f"{fresh_project / 'site_src' / 'nordsjaelland'}:1:1: er et symbolsk link;")
     assert sorted(p.name for p in elsewhere.iterdir()) == ["vigtig.txt"]
-    (project / "site_src" / "nordsjaelland").unlink()
-    (project / "site_src" / "nordsjaelland").mkdir()
-    (project / "site_src" / "nordsjaelland" / "noter.txt").write_text("mine")
-    code, output = run(project, monkeypatch, "build")
-    assert (code, output.splitlines()[0]) == (1, f"{project / 'site_src' / 'nordsjaelland'}:1:1: mappen er ikke lavet af netvaerk; flyt eller slet den selv")
-    assert (project / "site_src" / "nordsjaelland" / "noter.txt").read_text() == "mine"
+    (fresh_project / "site_src" / "nordsjaelland").unlink()
+    (fresh_project / "site_src" / "nordsjaelland").mkdir()
+    (fresh_project / "site_src" / "nordsjaelland" / "noter.txt").write_text("mine")
+    code, output = run(fresh_project, monkeypatch, "build")
+    assert (code, output.splitlines()[0]) == (1, f"{fresh_project / 'site_src' / 'nordsjaelland'}:1:1: mappen er ikke lavet af netvaerk; flyt eller slet den selv")
+    assert (fresh_project / "site_src" / "nordsjaelland" / "noter.txt").read_text() == "mine"
 
 
 def test_an_output_slug_folder_that_is_a_symlink_is_left_alone(project, monkeypatch, tmp_path):

@@ -22,7 +22,7 @@ from ..site.shared import NOT_SHARED, SharedUrls
 from ..site.unlock import SOURCE as UNLOCK_SOURCE
 from . import shared_cache
 from .assets import OUR_SCRIPT, SharedAssets, read_sources, shared_assets
-from .cache import Stamp, group_fingerprint, shared_fingerprint
+from .cache import Stamp, group_fingerprint
 from .generate import Generated, Secret, generate
 from .inputs import Inputs, read_inputs
 from .mkdocs_run import mkdocs_build
@@ -116,7 +116,7 @@ def collect_shared(project: Project, env: jinja2.Environment | None = None) -> S
 def share(project: Project, out: Path) -> SharedAssets:
     """Collect the shared files (or take them from the cache kept by an earlier run with the same inputs:
     shared_cache.py) and put them in out/_tema/, before any page that links them is published."""
-    kept = project.shared_cache / shared_fingerprint(project)[:32]
+    kept = shared_cache.entry(project)
     assets = shared_cache.load(kept)
     if assets is None:
         assets = collect_shared(project)

@@ -14,11 +14,18 @@ import json
 import shutil
 from pathlib import Path
 
-from ..files import read_or_empty, write_file
+from ..files import read_or_empty, refuse_links, write_file
 from ..site.shared import SharedUrls
 from .assets import SharedAssets
+from .cache import shared_fingerprint
+from .project import Project
 
 INDEX = "index.json"
+
+
+def entry(project: Project) -> Path:
+    """The folder that keeps the shared files made from this project's inputs as they are now."""
+    return project.shared_cache / shared_fingerprint(project)[:32]
 
 
 def load(folder: Path) -> SharedAssets | None:
@@ -41,7 +48,8 @@ def load(folder: Path) -> SharedAssets | None:
 
 def save(folder: Path, assets: SharedAssets) -> None:
     """Keep `assets` in `folder` (the files first, the index last, so a half-written entry is never read) and
-    drop the entries of other keys beside it."""
+    drop the entries of other keys beside it. Nothing is written or deleted through a link."""
+    refuse_links(folder.parent.parent, folder.parent, folder, folder / "files")
     for rel, data in sorted(assets.files.items()):
         target = folder / "files" / rel
         target.parent.mkdir(parents=True, exist_ok=True)
