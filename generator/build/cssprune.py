@@ -69,17 +69,24 @@ def _scan(css: str, i: int, stops: str) -> int:
     return n
 
 
+def _closing(text: str, i: int, pair: str) -> int:
+    """The index of the bracket that closes the one opened at i - 1 (pair: its opening and closing character),
+    or len(text) when it is never closed."""
+    depth = 1
+    while i < len(text):
+        j = _scan(text, i, pair)
+        if j >= len(text):
+            return j
+        depth += 1 if text[j] == pair[0] else -1
+        if depth == 0:
+            return j
+        i = j + 1
+    return len(text)
+
+
 def _block_end(css: str, i: int) -> int:
     """The index just past the '}' that closes the block whose '{' is at i - 1."""
-    depth = 1
-    while True:
-        j = _scan(css, i, "{}")
-        if j >= len(css):
-            return j
-        depth += 1 if css[j] == "{" else -1
-        i = j + 1
-        if depth == 0:
-            return i
+    return min(_closing(css, i, "{}") + 1, len(css))
 
 
 def parse(css: str) -> tuple[Node, ...]:
@@ -149,19 +156,6 @@ _COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
 _BRANCHES = frozenset({"is", "where", "matches", "-webkit-any", "-moz-any"})
 
 
-def _close_paren(text: str, i: int) -> int:
-    depth = 1
-    while i < len(text):
-        j = _scan(text, i, "()")
-        if j >= len(text):
-            return j
-        depth += 1 if text[j] == "(" else -1
-        i = j + 1
-        if depth == 0:
-            return j
-    return len(text)
-
-
 def may_match(selector: str, vocabulary: Vocabulary) -> bool:
     """False only when the selector needs a class, id, element or attribute that no page can have."""
     s, i = selector.strip(), 0
@@ -183,7 +177,7 @@ def may_match(selector: str, vocabulary: Vocabulary) -> bool:
         if m["attr"] and not _attribute(m, vocabulary):
             return False
         if m["pseudo"] and m["pa"]:
-            close = _close_paren(s, i)
+            close = _closing(s, i, "()")
             argument, i = s[i:close], close + 1
             if m["pn"].lower() in _BRANCHES and not m["pseudo"].startswith("::"):
                 if not any(may_match(branch, vocabulary) for branch in split_top(argument)):
