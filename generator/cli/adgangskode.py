@@ -29,6 +29,19 @@ def store_passphrase(project: Project, slug: str) -> tuple[str, int, float]:
     return passphrase, len(word_list), entropy_bits(word_list)
 
 
+def store_and_show(project: Project, slug: str, heading: str) -> None:
+    """Make and store a new passphrase, then print `heading`, the passphrase and where else it must go; a file
+    that cannot be written ends the command with its Danish message."""
+    try:
+        passphrase, count, bits = store_passphrase(project, slug)
+    except GroupError as exc:
+        options.report(exc.problems)
+        sys.exit(1)
+    click.echo(heading)
+    for line in announce(slug, passphrase, count, bits):
+        click.echo(line)
+
+
 def announce(slug: str, passphrase: str, count: int, bits: float) -> list[str]:
     """What the organiser reads after a passphrase was made: it, its strength, and where else it must go."""
     listed = f"{count:,}".replace(",", ".")  # Danish thousands separator
@@ -95,14 +108,7 @@ def adgangskode(fil: Path, new: bool) -> None:
     if target.exists() and not new:
         click.echo(f"{passphrase_file(slug)}: findes allerede og bliver ikke skiftet ud; skriv --ny for at lave en ny adgangskode", err=True)
         sys.exit(1)
-    try:
-        passphrase, count, bits = store_passphrase(project, slug)
-    except GroupError as exc:
-        options.report(exc.problems)
-        sys.exit(1)
-    click.echo(f"{passphrase_file(slug)}: {'ny ' if new else ''}adgangskode gemt (kun du kan læse filen).")
-    for line in announce(slug, passphrase, count, bits):
-        click.echo(line)
+    store_and_show(project, slug, f"{passphrase_file(slug)}: {'ny ' if new else ''}adgangskode gemt (kun du kan læse filen).")
     if not group.medlemsomraade:
         click.echo("")
         click.echo(f"Husk at skrive 'medlemsområde: ja' i {file}; ellers bruges adgangskoden ikke.")

@@ -15,7 +15,7 @@ from ..files import create_file
 from ..model.slug import SLUG_RE, slug_for
 from ..organiser.newgroup import group_file, yaml_environment
 from . import options
-from .adgangskode import announce, store_passphrase
+from .adgangskode import store_and_show
 from .texts import HELP_OPTION, Command
 
 
@@ -60,14 +60,7 @@ def new(navn: str, organiser: str | None, city: str | None, today: dt.date) -> N
     if (project.root / passphrase_file(slug)).exists():
         click.echo(f"{passphrase_file(slug)}: adgangskoden til medlemsområdet findes allerede og bruges.")
     else:
-        try:
-            passphrase, count, bits = store_passphrase(project, slug)
-        except GroupError as exc:
-            options.report(exc.problems)
-            sys.exit(1)
-        click.echo(f"{passphrase_file(slug)}: adgangskoden til medlemsområdet er gemt (kun du kan læse filen):")
-        for line in announce(slug, passphrase, count, bits):
-            click.echo(line)
+        store_and_show(project, slug, f"{passphrase_file(slug)}: adgangskoden til medlemsområdet er gemt (kun du kan læse filen):")
     click.echo("")
     click.echo("Næste skridt:")
     click.echo("  1. Ret filen: dit navn, medlemmerne og mødestedet (kommentarerne i filen forklarer hvert felt).")
