@@ -54,10 +54,11 @@ def _shared_files() -> tuple[str, Path]:
     from generator.build import shared_cache
     from generator.build.pipeline import Project, collect_shared
 
-    kept = shared_cache.entry(Project(ROOT))
+    assets = collect_shared(Project(ROOT))
+    kept = shared_cache.entry(Project(ROOT), assets.made_from)
     folder = Path(tempfile.mkdtemp(prefix="netvaerk-tema-"))
     atexit.register(shutil.rmtree, folder, True)
-    shared_cache.save(folder / kept.name, collect_shared(Project(ROOT)))
+    shared_cache.save(folder / kept.name, assets)
     return kept.name, folder / kept.name
 
 

@@ -107,7 +107,8 @@ def test_unchanged_groups_are_skipped_and_each_input_change_rebuilds(project):
 def test_the_stamp_carries_the_fingerprint_of_its_inputs(project):
     run(project)
     proj = Project(project)
-    shared = shared_fingerprint(proj, collect_shared(proj).urls)
+    assets = collect_shared(proj)
+    shared = shared_fingerprint(assets.made_from, assets.urls)
     inputs = read_inputs(proj, project / "groups" / "a-gruppe.yaml")
     assert inputs.state is not None  # the calendar state the build wrote, as the next build reads it
     expected = site_fingerprint(proj, inputs, "a-gruppe", project / "site", dt.date.fromisoformat(TODAY), shared)

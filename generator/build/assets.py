@@ -55,6 +55,7 @@ class Sources:
 class SharedAssets:
     files: dict[str, bytes]  # path below out/_tema/ -> bytes
     urls: SharedUrls
+    made_from: str = ""  # cache.inputs_digest of the project they were made from
 
 
 def _digest(data: bytes) -> str:

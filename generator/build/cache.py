@@ -76,19 +76,25 @@ def tree(folder: Path, label: str) -> list[tuple[str, bytes]]:
     return [(f"{label}/{p.relative_to(folder).as_posix()}", p.read_bytes()) for p in sorted(files) if p.is_file()]
 
 
-def shared_fingerprint(project: Project, assets: SharedUrls = NOT_SHARED) -> str:
-    """Digest of the inputs every group's build reads: the generator's code and templates, package
-    versions, the base mkdocs.yml and the overrides folder, and the names of the shared files the pages
-    link (out/_tema/). Read once per run."""
+def inputs_digest(project: Project) -> str:
+    """Digest of the inputs every group's build reads, which are also all the shared files are made from: the
+    generator's code and templates, package versions, the base mkdocs.yml and the overrides folder. Read once per
+    run (pipeline.share)."""
     return digest(
         [
             *versions(),
-            ("shared_files", "\n".join(f"{path}\t{name}" for path, name in sorted(assets.names.items())).encode()),
             *tree(GENERATOR, "generator"),
             ("base_config", read_or_empty(project.base_config)),
             *(tree(project.overrides, "overrides") if project.overrides.is_dir() else []),
         ]
     )
+
+
+def shared_fingerprint(inputs: str, assets: SharedUrls = NOT_SHARED) -> str:
+    """What every group's fingerprint starts from: inputs_digest and the names of the shared files the pages link
+    (out/_tema/)."""
+    names = "\n".join(f"{path}\t{name}" for path, name in sorted(assets.names.items()))
+    return digest([("inputs", inputs.encode()), ("shared_files", names.encode())])
 
 
 def _passphrase_digest(passphrase: str | None) -> bytes:

@@ -191,7 +191,7 @@ def build_many(
     Each group's files are read once, here: the same bytes give its fingerprint and, when it is built, its site.
     `assets`: the shared files, already in out/_tema/ (pipeline.share; put there here when not given)."""
     assets = share(project, out) if assets is None else assets
-    shared = shared_fingerprint(project, assets.urls)
+    shared = shared_fingerprint(assets.made_from, assets.urls)
     pending: list[Outcome | Job] = []
     for slug, path in groups.items():
         try:

@@ -22,7 +22,7 @@ from ..site.shared import NOT_SHARED, SharedUrls
 from ..site.unlock import SOURCE as UNLOCK_SOURCE
 from . import shared_cache
 from .assets import OUR_SCRIPT, SharedAssets, read_sources, shared_assets
-from .cache import Stamp, group_fingerprint
+from .cache import Stamp, group_fingerprint, inputs_digest
 from .generate import Generated, Secret, generate
 from .inputs import Inputs, read_inputs
 from .mkdocs_run import mkdocs_build
@@ -104,22 +104,24 @@ def site_fingerprint(project: Project, inputs: Inputs, slug: str, out: Path, tod
     return group_fingerprint(shared, slug, inputs, today, site_dir(project, out, slug))
 
 
-def collect_shared(project: Project, env: jinja2.Environment | None = None) -> SharedAssets:
-    """The files every group's pages load (assets.py), read from the theme, overrides/ and our own files."""
+def collect_shared(project: Project, made_from: str | None = None) -> SharedAssets:
+    """The files every group's pages load (assets.py), read from the theme, overrides/ and our own files;
+    `made_from`: the project's cache.inputs_digest, when the caller has it already."""
     from mkdocs.utils import get_theme_dir
 
-    env = env or environment()
-    own = {PRINT_CSS: fold_css(print_css(env)).encode(), **overview_files()}
-    return shared_assets(read_sources(Path(get_theme_dir("material")), project.overrides, own, project.base_config))
+    own = {PRINT_CSS: fold_css(print_css(environment())).encode(), **overview_files()}
+    assets = shared_assets(read_sources(Path(get_theme_dir("material")), project.overrides, own, project.base_config))
+    return replace(assets, made_from=made_from or inputs_digest(project))
 
 
 def share(project: Project, out: Path) -> SharedAssets:
     """Collect the shared files (or take them from the cache kept by an earlier run with the same inputs:
     shared_cache.py) and put them in out/_tema/, before any page that links them is published."""
-    kept = shared_cache.entry(project)
-    assets = shared_cache.load(kept)
+    made_from = inputs_digest(project)
+    kept = shared_cache.entry(project, made_from)
+    assets = shared_cache.load(kept, made_from)
     if assets is None:
-        assets = collect_shared(project)
+        assets = collect_shared(project, made_from)
         shared_cache.save(kept, assets)
     publish_shared(out, assets.files)
     return assets

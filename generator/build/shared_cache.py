@@ -2,7 +2,7 @@
 
 Collecting them reads the theme, hashes its files and prunes its stylesheet against every template and script
 (about half a second, once per `netvaerk build`, which a one-group build or an unchanged rebuild of many
-groups would otherwise pay each time). The key is cache.shared_fingerprint without the shared names: the package
+groups would otherwise pay each time). The key is cache.inputs_digest: the package
 versions (the theme, Markdown and its extensions among them), the generator's code and templates, the base
 mkdocs.yml and overrides/, which is everything the files are made from. Each file's digest is kept beside it and
 checked when read, so a damaged entry is collected again, never published."""
@@ -17,19 +17,19 @@ from pathlib import Path
 from ..files import read_or_empty, refuse_links, write_file
 from ..site.shared import SharedUrls
 from .assets import SharedAssets
-from .cache import shared_fingerprint
 from .project import Project
 
 INDEX = "index.json"
 
 
-def entry(project: Project) -> Path:
-    """The folder that keeps the shared files made from this project's inputs as they are now."""
-    return project.shared_cache / shared_fingerprint(project)[:32]
+def entry(project: Project, made_from: str) -> Path:
+    """The folder that keeps the shared files made from the project's inputs with this cache.inputs_digest."""
+    return project.shared_cache / made_from[:32]
 
 
-def load(folder: Path) -> SharedAssets | None:
-    """The shared files kept in `folder`, or None when there are none or any does not match its digest."""
+def load(folder: Path, made_from: str) -> SharedAssets | None:
+    """The shared files kept in `folder` (made from inputs with the digest `made_from`), or None when there are
+    none or any does not match its digest."""
     try:
         index = json.loads(read_or_empty(folder / INDEX) or b"null")
         if not isinstance(index, dict):
@@ -43,7 +43,7 @@ def load(folder: Path) -> SharedAssets | None:
         urls = SharedUrls(dict(index["names"]), bundle_path=index["bundle_path"], worker_path=index["worker_path"])
     except (KeyError, TypeError, ValueError):
         return None
-    return SharedAssets(files, urls)
+    return SharedAssets(files, urls, made_from)
 
 
 def save(folder: Path, assets: SharedAssets) -> None:
