@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT / "bench"))  # phone.py: Lighthouse
 
 import phone  # noqa: E402
 
-from generator.build.parallel import cores  # noqa: E402
+from generator.builder.parallel import cores  # noqa: E402
 from weight import GZIP_LEVEL, gzipped, loads, weight  # noqa: E402
 
 BIN = Path(sys.executable).parent

@@ -8,7 +8,7 @@ The subpackages, each using only those listed before it (cli on top):
     facts/      what the site, print pages and feed say about each meeting, once, with its audience
     calendar/   events → iCalendar bytes, and the state that keeps SEQUENCE honest
     site/       page models → Markdown and print pages; the generated mkdocs.yml; the list of groups
-    build/      one group or many: generate, fingerprint, run MkDocs, post-process, publish
+    builder/    one group or many: generate, fingerprint, run MkDocs, post-process, publish
     organiser/  new, plan: edits a group file and keeps its comments (needs only model and guide)
     cli/        one module per command; the only place that prints
 

@@ -49,10 +49,10 @@ def update_golden(request) -> bool:
 
 @functools.cache
 def _shared_files() -> tuple[str, Path]:
-    """The shared files (build/shared_cache.py) for the project's own inputs, collected once per test process:
+    """The shared files (builder/shared_cache.py) for the project's own inputs, collected once per test process:
     every copy of the project starts with them, as after an earlier build (collecting takes about half a second)."""
-    from generator.build import shared_cache
-    from generator.build.pipeline import Project, collect_shared
+    from generator.builder import shared_cache
+    from generator.builder.pipeline import Project, collect_shared
 
     assets = collect_shared(Project(ROOT))
     kept = shared_cache.entry(Project(ROOT), assets.made_from)
@@ -84,7 +84,7 @@ def copy_project(target: Path, groups: dict[str, bytes] | None = None, *, kept: 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The contract group's site, built once per test session with today pinned."""
-    from generator.build.pipeline import Project, build_group, prepare
+    from generator.builder.pipeline import Project, build_group, prepare
 
     root = copy_project(tmp_path_factory.mktemp("project"))
     project = Project(root)

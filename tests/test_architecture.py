@@ -20,9 +20,9 @@ ALLOWED = {
     "facts": {"errors", "danish", "safety", "model", "guide"},
     "calendar": {"errors", "danish", "safety", "model", "guide", "facts"},
     "site": {"errors", "danish", "safety", "model", "guide", "facts"},
-    "build": {"errors", "danish", "files", "safety", "model", "guide", "facts", "calendar", "site"},
+    "builder": {"errors", "danish", "files", "safety", "model", "guide", "facts", "calendar", "site"},
     "organiser": {"errors", "danish", "model", "guide"},
-    "cli": {"errors", "danish", "files", "safety", "model", "guide", "facts", "calendar", "site", "build", "organiser"},
+    "cli": {"errors", "danish", "files", "safety", "model", "guide", "facts", "calendar", "site", "builder", "organiser"},
 }
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import TODAY, copy_project
-from generator.build.pipeline import Project, build_group, prepare
+from generator.builder.pipeline import Project, build_group, prepare
 
 HOSTILE = Path(__file__).parent / "hostile"
 EVERY_ELEMENT_WITH_A_HANDLER = "[...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length"

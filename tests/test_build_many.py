@@ -20,10 +20,10 @@ import generator
 from clirun import Ran
 from clirun import run as run_cli
 from conftest import CONTRACT, PUBLIC_WARNING, copy_project
-from generator.build import cache
-from generator.build.cache import shared_fingerprint, tree
-from generator.build.inputs import read_inputs
-from generator.build.pipeline import Project, built_stamp, collect_shared, site_fingerprint
+from generator.builder import cache
+from generator.builder.cache import shared_fingerprint, tree
+from generator.builder.inputs import read_inputs
+from generator.builder.pipeline import Project, built_stamp, collect_shared, site_fingerprint
 from generator.guide.check import check
 from generator.site.pages import site_facts, site_pages
 
@@ -121,7 +121,7 @@ def test_the_fingerprint_covers_the_generators_code_and_templates():
     assert cache.GENERATOR == Path(generator.__file__).resolve().parent
     names = {name for name, _ in tree(cache.GENERATOR, "generator")}
     assert {"generator/site/pages.py", "generator/site/templates/index.md.j2", "generator/site/templates/_agenda_table.md.j2",
-            "generator/build/cache.py", "generator/facts/meeting.py"} <= names
+            "generator/builder/cache.py", "generator/facts/meeting.py"} <= names
 
 
 def _outcome(result, file: str) -> str:
@@ -158,8 +158,8 @@ def test_the_calendar_state_is_an_input(tmp_path):
 def test_each_input_file_is_read_once_per_build(tmp_path, monkeypatch):
     """In-process (one worker): the group file and its state are opened once per build, and the same bytes
     give the fingerprint and the site."""
-    from generator.build import parallel
-    from generator.build.pipeline import prepare
+    from generator.builder import parallel
+    from generator.builder.pipeline import prepare
 
     root = copy_project(tmp_path)
     project = Project(root)
@@ -209,8 +209,8 @@ WORKERS = textwrap.dedent(
     """
     import datetime as dt, os, sys, time
     from pathlib import Path
-    from generator.build import parallel
-    from generator.build.pipeline import Project
+    from generator.builder import parallel
+    from generator.builder.pipeline import Project
 
     def fake_build(run, job, reuse=None):
         # Stands in for a real build (and takes a moment, like one): reports which process built the group.
@@ -250,7 +250,7 @@ def test_a_bug_in_one_groups_build_is_reported_and_the_others_still_build(tmp_pa
     """In-process (one worker), so nothing is forked from the test process."""
     import datetime as dt
 
-    from generator.build import parallel
+    from generator.builder import parallel
 
     root = copy_project(tmp_path, {"a.yaml": GOOD, "b.yaml": GOOD, "c.yaml": OTHER})
     real = parallel.build_group
@@ -262,7 +262,7 @@ def test_a_bug_in_one_groups_build_is_reported_and_the_others_still_build(tmp_pa
 
     monkeypatch.setattr(parallel, "build_group", flaky)
     project = Project(root)
-    from generator.build.pipeline import prepare
+    from generator.builder.pipeline import prepare
 
     prepare(root / "site", project)
     groups = {slug: root / "groups" / f"{slug}.yaml" for slug in ("a", "b", "c")}

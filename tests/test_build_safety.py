@@ -13,9 +13,9 @@ import pytest
 
 import clirun
 from conftest import CONTRACT, PUBLIC_WARNING, TODAY, copy_project
-from generator.build import publish
-from generator.build.pipeline import Project, build_group, prepare
-from generator.build.records import identity, notes
+from generator.builder import publish
+from generator.builder.pipeline import Project, build_group, prepare
+from generator.builder.records import identity, notes
 from generator.errors import GroupError
 from generator.model.slug import slug_for
 

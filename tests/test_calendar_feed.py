@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from conftest import CONTRACT, ROOT, TODAY
-from generator.build.generate import Generated, generate
+from generator.builder.generate import Generated, generate
 from generator.calendar.events import CalEvent
 from generator.calendar.ical import calendar_bytes
 from generator.calendar.state import EventState

@@ -147,7 +147,7 @@ class _Links(html.parser.HTMLParser):
 
 
 def test_without_address_the_page_says_how_to_set_it(tmp_path):
-    from generator.build.pipeline import Project, build_group, prepare
+    from generator.builder.pipeline import Project, build_group, prepare
 
     data = CONTRACT.read_bytes().replace(b"adresse: https://nordsjaelland.example.dk/\n", b"")
     assert b"adresse:" not in data
@@ -166,7 +166,7 @@ def test_without_address_the_page_says_how_to_set_it(tmp_path):
 
 
 def test_rebuilding_writes_the_state_beside_the_group_file_and_changes_nothing(tmp_path):
-    from generator.build.pipeline import Project, build_group, prepare
+    from generator.builder.pipeline import Project, build_group, prepare
 
     root = copy_project(tmp_path)
     project = Project(root)

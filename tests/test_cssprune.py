@@ -1,4 +1,4 @@
-"""Material's stylesheet, pruned once for every group (build/cssprune.py against build/reference.py): what it drops,
+"""Material's stylesheet, pruned once for every group (builder/cssprune.py against builder/reference.py): what it drops,
 what it keeps, that the same input gives the same bytes, that every page's classes are in the reference, and that
 the pages look exactly the same with Material's whole stylesheet."""
 
@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.build.assets import THEME
-from generator.build.cssprune import may_match, prune
-from generator.build.pipeline import Project, collect_shared
-from generator.build.reference import python_strings, vocabulary
-from generator.build.searchbox import dialog
+from generator.builder.assets import THEME
+from generator.builder.cssprune import may_match, prune
+from generator.builder.pipeline import Project, collect_shared
+from generator.builder.reference import python_strings, vocabulary
+from generator.builder.searchbox import dialog
 
 WORDS = vocabulary(
     ['<div class="md-nav md-nav__link--active" id="__drawer"><table><tr><td>', "kind = 'md-tag--' + x", "direction: ltr"],
@@ -120,7 +120,7 @@ def _reference():
     """The vocabulary the build prunes with (assets.page_vocabulary), and the sources."""
     from mkdocs.utils import get_theme_dir
 
-    from generator.build.assets import OUR_SCRIPT, _filled, hashed, page_scripts, page_vocabulary, read_sources
+    from generator.builder.assets import OUR_SCRIPT, _filled, hashed, page_scripts, page_vocabulary, read_sources
 
     sources = read_sources(Path(get_theme_dir("material")), ROOT / "overrides", {}, ROOT / "mkdocs.yml")
     bundle = next(path for path in sources.theme if path.endswith(".js") and "bundle." in path)
@@ -203,7 +203,7 @@ def test_the_reference_follows_the_sites_language_and_markdown_extensions():
     import yaml
     from mkdocs.config.defaults import MkDocsConfig
 
-    from generator.build.reference import MKDOCS_EXTENSIONS, THEME_LANGUAGE
+    from generator.builder.reference import MKDOCS_EXTENSIONS, THEME_LANGUAGE
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["theme"]["language"] == THEME_LANGUAGE

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from generator.build.generate import generate
+from generator.builder.generate import generate
 from generator.safety.cpr import find_cpr
 from generator.safety.escape import text
 from generator.site import render

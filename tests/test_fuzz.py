@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator.build.generate import Generated, generate
+from generator.builder.generate import Generated, generate
 from generator.errors import GroupError
 from generator.safety.cpr import find_cpr
 from generator.site.render import environment

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from conftest import CONTRACT, ROOT, TODAY
-from generator.build.pipeline import Project, generate_group
+from generator.builder.pipeline import Project, generate_group
 
 GOLDEN = ROOT / "tests" / "golden" / "nordsjaelland"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, copy_project
-from generator.build.assets import OUR_SCRIPT
-from generator.build.pipeline import Project, build_group, collect_shared, prepare
-from generator.build.readback import read_site, read_theme_templates
+from generator.builder.assets import OUR_SCRIPT
+from generator.builder.pipeline import Project, build_group, collect_shared, prepare
+from generator.builder.readback import read_site, read_theme_templates
 from generator.errors import GroupError
 from generator.safety.guard import Sources, check_site, scan_page, scan_search_index, script_patterns
 

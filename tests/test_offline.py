@@ -191,7 +191,7 @@ def test_a_members_page_opens_offline_and_unlocks(browser, tmp_path):
 
 
 def test_the_kept_files_follow_what_the_pages_load_wherever_it_lies():
-    from generator.build.offline import keep_list, version, worker
+    from generator.builder.offline import keep_list, version, worker
 
     pages = {
         "index.html": '<link rel="stylesheet" href="../_tema/main.1a2b3c4d.css"><script src="../_tema/netvaerk.5e6f7a8b.js"></script>'
@@ -211,7 +211,7 @@ def test_the_kept_files_follow_what_the_pages_load_wherever_it_lies():
 
 
 def test_a_kept_file_above_the_folder_that_is_missing_stops_the_build(tmp_path):
-    from generator.build.postprocess import write_worker
+    from generator.builder.postprocess import write_worker
     from generator.errors import GroupError
 
     site = tmp_path / "out" / "gruppe"

@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import CONTRACT, TODAY, copy_project
-from generator.build.mkdocs_run import mkdocs_build
-from generator.build.parallel import build_many
-from generator.build.pipeline import Project, build_group, collect_shared, generate_group, prepare
-from generator.build.theme_env import ThemeEnvs
-from generator.build.unpublished import write_sources
+from generator.builder.mkdocs_run import mkdocs_build
+from generator.builder.parallel import build_many
+from generator.builder.pipeline import Project, build_group, collect_shared, generate_group, prepare
+from generator.builder.theme_env import ThemeEnvs
+from generator.builder.unpublished import write_sources
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

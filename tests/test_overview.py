@@ -10,8 +10,8 @@ import pytest
 
 from clirun import run
 from conftest import CONTRACT, copy_project
-from generator.build.pipeline import prepare, publish_overview, share
-from generator.build.project import Project
+from generator.builder.pipeline import prepare, publish_overview, share
+from generator.builder.project import Project
 from generator.danish import sort_key
 from generator.site.overview import Listing, rows
 from weight import gzipped

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTRACT, ROOT, TODAY, copy_project
-from generator.build.pipeline import Project, build_group, prepare
+from generator.builder.pipeline import Project, build_group, prepare
 from generator.guide import content as guide
 
 GOLDEN_TXT = ROOT / "tests" / "golden" / "udskrift" / "nordsjaelland-invitation.txt"

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from conftest import CONTRACT, TODAY, copy_project
-from generator.build.generate import generate
-from generator.build.pipeline import Project, build_group, prepare
+from generator.builder.generate import generate
+from generator.builder.pipeline import Project, build_group, prepare
 from generator.errors import GroupError
 from generator.guide.check import check
 from generator.model.models import Group

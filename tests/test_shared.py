@@ -192,7 +192,7 @@ def test_a_group_built_alone_loads_in_chromium_with_no_failed_request(browser, a
 
 def test_the_lunr_files_shipped_are_those_of_the_language_the_site_searches_in(two_groups):
     """assets.SEARCH_LANGS must follow mkdocs.yml: the search worker fetches lunr.<lang>.min.js for each."""
-    from generator.build.assets import SEARCH_LANGS
+    from generator.builder.assets import SEARCH_LANGS
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     (search,) = [plugin["search"] for plugin in config["plugins"] if isinstance(plugin, dict) and "search" in plugin]
@@ -205,7 +205,7 @@ def test_the_lunr_files_shipped_are_those_of_the_language_the_site_searches_in(t
 def test_the_shared_files_are_kept_between_runs_and_a_damaged_copy_is_made_again(tmp_path, monkeypatch):
     """Collecting the shared files (reading the theme, pruning its stylesheet) happens once for the same inputs:
     the next run takes them from site_src/.cache/tema/ and builds the same site; a damaged copy is never used."""
-    from generator.build import pipeline
+    from generator.builder import pipeline
 
     root = copy_project(tmp_path, {"nord.yaml": CONTRACT.read_bytes()})
     assert run(["build", "--today", TODAY], root).code == 0

@@ -95,7 +95,7 @@ def test_past_meetings_are_marked_as_held(tmp_path):
     import datetime as dt
 
     from conftest import copy_project
-    from generator.build.pipeline import Project, build_group, prepare
+    from generator.builder.pipeline import Project, build_group, prepare
 
     project = Project(copy_project(tmp_path))
     prepare(tmp_path / "site", project)

@@ -6,7 +6,7 @@ import html
 import json
 import re
 
-from generator.build.slim import fold_css, fold_whitespace
+from generator.builder.slim import fold_css, fold_whitespace
 
 
 def test_indentation_becomes_one_line_break():
@@ -36,7 +36,7 @@ def test_css_loses_comments_and_spare_space_but_not_strings():
 
 
 def test_punctuation_from_group_text_is_written_as_itself_but_not_markup():
-    from generator.build.slim import unescape_punctuation
+    from generator.builder.slim import unescape_punctuation
     from generator.safety.escape import text
 
     value = 'Hos Bo (2. sal), kl. 18-20: "kaffe" & <kage>? 50% \'ja\''
@@ -50,12 +50,12 @@ def test_punctuation_from_group_text_is_written_as_itself_but_not_markup():
 
 
 def test_materials_settings_lose_their_translations_and_are_compact_utf8():
-    from generator.build.slim import slim_config
+    from generator.builder.slim import slim_config
 
     settings = {"base": ".", "translations": {"clipboard.copy": "Kopiér", "search.result.none": "Ingen resultater", "select.version": "Vælg"},
                 "search": "assets/javascripts/workers/search.js", "version": None}
     page = '<script id="__config" type="application/json">' + json.dumps(settings) + "</script>"
-    # The search's translations are written in by assets/netvaerk.js when the search is opened (build/searchbox.py).
+    # The search's translations are written in by assets/netvaerk.js when the search is opened (builder/searchbox.py).
     assert json.loads(_body(slim_config(page))) == {**settings, "translations": {}}
     body = _body(slim_config(page, keep=("search.",)))
     assert json.loads(body) == {**settings, "translations": {"search.result.none": "Ingen resultater"}}
@@ -71,7 +71,7 @@ def _body(page: str) -> str:
 
 
 def test_the_search_index_is_the_same_data_in_fewer_bytes():
-    from generator.build.slim import slim_search_index
+    from generator.builder.slim import slim_search_index
 
     index = json.dumps({"config": {"lang": ["da"]}, "docs": [{"location": "index.html", "title": "Mødeplan", "text": "<p>Næste møde</p>"}]})
     slim = slim_search_index(index)

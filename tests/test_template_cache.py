@@ -7,7 +7,7 @@ import datetime as dt
 import jinja2
 
 from conftest import CONTRACT
-from generator.build.template_cache import template_cache
+from generator.builder.template_cache import template_cache
 from generator.facts.meeting import group_meetings
 from generator.guide.check import check
 from generator.site.render import TEMPLATE_DIR, Page, render

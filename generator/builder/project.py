@@ -31,7 +31,7 @@ class Project:
 
     @property
     def shared_cache(self) -> Path:
-        """The files every group shares, as the last run collected them (build/shared_cache.py)."""
+        """The files every group shares, as the last run collected them (builder/shared_cache.py)."""
         return self.sources / ".cache" / "tema"
 
     @property

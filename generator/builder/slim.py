@@ -92,7 +92,7 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 def slim_config(html: str, keep: tuple[str, ...] = ()) -> str:
     """Material's settings for its bundle in compact UTF-8 JSON, without its translations: those of features the
     site does not use (copying code, choosing a version) are never needed, and the search's are written in by
-    assets/netvaerk.js when it loads the bundle (build/searchbox.py). Only those whose keys start with `keep` stay."""
+    assets/netvaerk.js when it loads the bundle (builder/searchbox.py). Only those whose keys start with `keep` stay."""
     def slim(m: re.Match) -> str:
         config = json.loads(m[2])
         config["translations"] = {k: v for k, v in config.get("translations", {}).items() if k.startswith(keep)}

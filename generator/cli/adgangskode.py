@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..build.project import Project, display_path
-from ..build.secret import passphrase_file, passphrase_variable
+from ..builder.project import Project, display_path
+from ..builder.secret import passphrase_file, passphrase_variable
 from ..errors import GroupError
 from ..files import make_folder, write_file
 from ..guide.check import check

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from ..build.parallel import BUILT, FAILED, build_many
-from ..build.pipeline import prepare, publish_overview, share, tidy_shared
-from ..build.project import Project, group_files, slugs
+from ..builder.parallel import BUILT, FAILED, build_many
+from ..builder.pipeline import prepare, publish_overview, share, tidy_shared
+from ..builder.project import Project, group_files, slugs
 from ..errors import GroupError
 from ..site.overview import Listing
 from . import options

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..build.project import Project, display_path
+from ..builder.project import Project, display_path
 from ..errors import GroupError
 from ..guide.check import check_on
 from . import options

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..build.project import Project
-from ..build.secret import passphrase_file
+from ..builder.project import Project
+from ..builder.secret import passphrase_file
 from ..errors import FileExists, GroupError
 from ..files import create_file
 from ..model.slug import SLUG_RE, slug_for

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .. import danish
-from ..build.project import Project, display_path
+from ..builder.project import Project, display_path
 from ..errors import GroupError
 from ..files import write_file
 from ..guide import holidays

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from ..build.pipeline import build_group
-from ..build.project import Project, slugs
+from ..builder.pipeline import build_group
+from ..builder.project import Project, slugs
 from ..errors import GroupError
 from ..site.render import TEMPLATE_DIR
 from . import options
@@ -29,7 +29,7 @@ def _interrupt(signum, frame) -> None:
 def serve(fil: Path, port: int, today: dt.date) -> None:
     from mkdocs.livereload import LiveReloadServer
 
-    from ..build.publish import preview_folder, remove_preview
+    from ..builder.publish import preview_folder, remove_preview
 
     class Server(LiveReloadServer):
         """Binds and listens once, before serving, so the address (also with --port 0) can be shown first

@@ -24,7 +24,7 @@ NOT_FOUND_TEMPLATE = "ikke-fundet.html.j2"
 @dataclass(frozen=True)
 class Listing:
     """What the list of groups shows for one published site. It is worked out when the site is built and
-    kept in its stamp (build/records.py), so the list always describes the sites that are up, and an
+    kept in its stamp (builder/records.py), so the list always describes the sites that are up, and an
     unchanged group is not read again to list it."""
 
     name: str
