@@ -7,8 +7,9 @@ Format "netvaerk/1", mirrored exactly by the browser's script (generator/site/as
     siv    = HKDF-SHA256(master, salt="", info="netvaerk/1 iv")     build side only
     feed   = HKDF-SHA256(master, salt="", info="netvaerk/1 feed", 16 bytes)  names the private calendar feed
     aad    = "netvaerk/1|<group>|<page>|<fragment>"                 a fragment opens only where it was sealed
-    iv     = HMAC-SHA256(siv, len(aad) as 4 bytes || aad || plaintext)[:12]
-    token  = base64url(iv || ciphertext || tag)
+    plain  = pack(fragment's UTF-8 HTML) || zero bytes to a multiple of 32     (generator/safety/pack.py)
+    iv     = HMAC-SHA256(siv, len(aad) as 4 bytes || aad || plain)[:12]
+    token  = base64url(iv || AES-256-GCM(enc, iv, aad, plain) || tag)
 
 The IV is synthetic: the same fragment sealed again gives the same bytes (a rebuild is byte-identical), and two
 different plaintexts (or places) never share an IV under one key. The length prefix keeps ("a", "bc") and
@@ -33,10 +34,12 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
+from .pack import pack, unpack
+
 VERSION = "netvaerk/1"
 ITERATIONS = 600_000  # OWASP's figure for PBKDF2-HMAC-SHA256 (2023)
 SALT_BYTES = 16
-PAD = 32  # plaintexts are padded with spaces to a multiple of this, so lengths say less
+PAD = 32  # packed fragments are padded (with zero bytes, empty runs to unpack) to a multiple of this
 # Group slugs, page paths ("moeder/2027-01-12.html") and fragment ids: nothing that could blur the "|" framing.
 _NAME = re.compile(r"[a-z0-9][a-z0-9._/-]{0,199}")
 
@@ -104,9 +107,16 @@ def unseal(enc: bytes, associated: bytes, token: str) -> bytes | None:
 
 
 def seal_html(keys: Keys, group: str, page: str, fragment: str, html: str) -> str:
-    """A fragment of our own (escaped) HTML sealed for one place on one page, padded to hide its exact length."""
-    raw = html.encode("utf-8")
-    return seal(keys, aad(group, page, fragment), raw + b" " * (-len(raw) % PAD))
+    """A fragment of our own (escaped) HTML sealed for one place on one page: packed, since ciphertext does not
+    gzip, then padded to hide its exact length."""
+    packed = pack(html.encode("utf-8"))
+    return seal(keys, aad(group, page, fragment), packed + bytes(-len(packed) % PAD))
+
+
+def open_html(enc: bytes, group: str, page: str, fragment: str, token: str) -> str | None:
+    """What a member's phone shows for a sealed fragment (laas.js does the same), or None when it does not open."""
+    plain = unseal(enc, aad(group, page, fragment), token)
+    return None if plain is None else unpack(plain).decode("utf-8")
 
 
 def check_value(keys: Keys, group: str) -> str:

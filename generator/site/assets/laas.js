@@ -28,6 +28,18 @@
     const x = bytes(s);
     return S.decrypt({ name: 'AES-GCM', iv: x.subarray(0, 12), additionalData: a }, k, x.subarray(12));
   };
+  // The build packs each fragment before sealing it (generator/safety/pack.py): a byte c < 128 is followed by c
+  // bytes as they are (zero bytes pad the end); c >= 128 copies (c & 127) + 4 bytes from the distance given in
+  // the next two bytes (little-endian).
+  const unpack = b => {
+    const o = [];
+    for (let i = 0; i < b.length;) {
+      const c = b[i++];
+      if (c < 128) for (const e = i + c; i < e;) o.push(b[i++]);
+      else for (let n = (c & 127) + 4, j = o.length - (b[i++] | b[i++] << 8); n--;) o.push(o[j++]);
+    }
+    return new Uint8Array(o);
+  };
   // Resolves to k when k opens this group's verifier: the passphrase (or the link) is right.
   const check = k => unseal(k, d.nvCheck, aad('check')).then(() => k);
 
@@ -62,7 +74,7 @@
   const show = async k => {
     const els = [...document.querySelectorAll('[data-nv-lock]')];
     const out = await Promise.all(els.map(el =>
-      unseal(k, el.dataset.nvLock, aad(page, el.dataset.nvId)).then(b => new TextDecoder().decode(b).trimEnd(), () => null)));
+      unseal(k, el.dataset.nvLock, aad(page, el.dataset.nvId)).then(b => new TextDecoder().decode(unpack(new Uint8Array(b))), () => null)));
     let bad = 0;
     els.forEach((el, i) => {
       if (out[i] === null) return bad++;
