@@ -79,7 +79,8 @@ def project(folder: Path, groups: dict[str, bytes]) -> Path:
 
 
 def synthetic(count: int) -> dict[str, bytes]:
-    """`count` groups made from the contract file (its 7 meetings) with their own names, towns and meeting places."""
+    """`count` groups made from the contract file (its 7 meetings) with their own names, towns, meeting places and
+    site addresses (so their calendar links and QR codes differ, as real groups' do)."""
     text = CONTRACT.read_text(encoding="utf-8")
     width = max(2, len(str(count)))
     groups = {}
@@ -90,6 +91,7 @@ def synthetic(count: int) -> dict[str, bytes]:
             .replace("by: Hillerød", f"by: {town}")
             .replace("Hillerød Bibliotek", f"{town} Bibliotek")
             .replace("3400 Hillerød", f"{i + 1000} {town}")
+            .replace("adresse: https://nordsjaelland.example.dk/", f"adresse: https://gruppe-{i + 1}.example.dk/")
         )
         groups[f"gruppe-{i + 1:0{width}d}.yaml"] = own.encode("utf-8")
     return groups
