@@ -226,3 +226,16 @@ def test_navigation_has_what_a_member_needs(built_site):
     nav_text = _visible(raw[raw.index("md-nav--primary") : raw.index('class="md-content"')])
     for title in ("Forside", "Mødeplan", "Kalender", "Dagsordener", "Spilleregler", "Temaer", "Roller", "Kom godt i gang", "Invitation"):
         assert title in nav_text
+
+
+def test_a_meetings_page_is_reached_from_the_plan_which_the_menu_marks(built_site):
+    """The menu holds no meeting's own page (the plan lists them all, so each meeting's page would carry every
+    date): on a meeting's page it marks Mødeplan as where the reader is, and the page links back to the plan."""
+    for rel in PAGES:
+        raw = (built_site / rel).read_text(encoding="utf-8")
+        menu = raw[raw.index("md-nav--primary") : raw.index('class="md-content"')]
+        assert "2027-" not in menu and "januar" not in menu, rel
+        marked = re.findall(r'<li class="md-nav__item md-nav__item--active">\s*<a href="([^"]+)"', menu)
+        if rel.startswith("moeder/2"):
+            assert marked == ["index.html"], rel
+            assert '<a href="index.html">Tilbage til mødeplanen</a>' in raw

@@ -52,6 +52,34 @@ def _last_step(finish_page: Callable[[str, str], str]):
     return Finish()
 
 
+def _shown_under_folder_index():
+    """A plugin of this build only: while a page the navigation leaves out is made, the navigation's index page of
+    its folder is marked active, so the menu still shows where the reader is (Material marks only the pages in the
+    navigation, and the current page's ancestors): on a meeting's page, Mødeplan."""
+    import posixpath
+
+    from mkdocs.plugins import BasePlugin
+
+    class FolderIndex(BasePlugin):
+        marked = None
+
+        def on_page_context(self, context, /, *, page, nav, **_):
+            if page not in nav.pages:
+                index = posixpath.join(posixpath.dirname(page.file.src_uri), "index.md")
+                self.marked = next((p for p in nav.pages if p.file.src_uri == index), None)
+                if self.marked is not None:
+                    self.marked.active = True
+            return context
+
+        def on_post_page(self, output: str, /, **_) -> str:
+            if self.marked is not None:
+                self.marked.active = False
+                self.marked = None
+            return output
+
+    return FolderIndex()
+
+
 def mkdocs_build(
     config_path: Path,
     site_dir: Path,
@@ -65,7 +93,8 @@ def mkdocs_build(
     templates are kept there (theme_env.py); with `shared` too, the pages load the theme's files from out/_tema/
     and none is copied, and `envs` keeps the theme's environments for this process's next build. `leave_out`:
     the theme's pages not to make (such as 404.html). `finish_page` changes each page's HTML before MkDocs
-    writes it (after every plugin), so a page is written once."""
+    writes it (after every plugin), so a page is written once. A page the navigation leaves out shows its folder's
+    index page as the menu's current one (_shown_under_folder_index)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -78,6 +107,7 @@ def mkdocs_build(
             if template_cache is not None:
                 speed_up(config, template_cache, shared, envs)
             config.theme.static_templates.difference_update(leave_out)
+            config.plugins["netvaerk-folder-index"] = _shown_under_folder_index()
             if finish_page is not None:
                 config.plugins["netvaerk"] = _last_step(finish_page)
             build(config)

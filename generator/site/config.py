@@ -28,18 +28,23 @@ def _yaml(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _in_nav(page: Page) -> bool:
+    # A meeting's page is reached from the plan, which lists every meeting with its date, kind, time and place,
+    # and links back to it; in the menu, each page under moeder/ would carry every meeting's date (a list that
+    # grows with the plan, on every meeting's page).
+    return not page.path.startswith("moeder/") or page.path == "moeder/index.md"
+
+
 def nav(pages: list[Page]) -> list:
-    """Home, the plan with one entry per meeting, then the other pages."""
-    out: list = []
-    plan: list = []
-    for page in pages:
-        if page.path.startswith("moeder/"):
-            plan.append(page.path if page.path == "moeder/index.md" else {page.title: page.path})
-            if page.path == "moeder/index.md":
-                out.append({page.title: plan})
-        else:
-            out.append({page.title: page.path})
-    return out
+    """Home, the plan, then the other pages: one entry each, no meeting's own page."""
+    return [{page.title: page.path} for page in pages if _in_nav(page)]
+
+
+def not_in_nav(pages: list[Page]) -> str:
+    """The pages the navigation leaves out on purpose (MkDocs' `not_in_nav`, so it does not warn about them): a
+    pattern for each, anchored at the docs folder. The paths are built from validated dates, with no character
+    a pattern reads."""
+    return "\n".join("/" + page.path for page in pages if not _in_nav(page))
 
 
 def config_text(group: Group, pages: list[Page], base_config: str, overrides_dir: str, site_dir: str, lock_script: str | None = None) -> str:
@@ -63,5 +68,6 @@ def config_text(group: Group, pages: list[Page], base_config: str, overrides_dir
         f"  soegemaskiner: {_yaml(group.soegemaskiner)}",
         *([f"  laas_script: {_yaml(lock_script)}"] if lock_script else []),
         f"nav: {_yaml(nav(pages))}",
+        *([f"not_in_nav: {_yaml(left_out)}"] if (left_out := not_in_nav(pages)) else []),
     ]
     return "\n".join(lines) + "\n"
