@@ -29,6 +29,25 @@ def test_pre_textarea_script_and_style_keep_their_whitespace():
         assert fold_whitespace("<div>\n    " + block + "\n    </div>") == "<div>\n" + block + "\n</div>"
 
 
+def test_the_themes_frame_loses_its_line_breaks_next_to_tags_but_the_pages_text_keeps_them():
+    from generator.builder.slim import slim_page
+
+    page = (
+        '\n<!doctype html>\n<html>\n  <head>\n    <title>Mødeplan</title>\n  </head>\n  <body>\n'
+        '    <a class="md-nav__link">\n      <span class="md-ellipsis">\n        Mødeplan &#40;alle&#41;\n      </span>\n    </a>\n'
+        '    <article class="md-content__inner md-typeset">\n<p>To\nord <b>og</b>\n<i>et</i> &#40;tredje&#41;</p>\n'
+        '<pre>\n  a\n</pre>\n</article>\n  <script id="__config" type="application/json">{"a":\n 1}</script>\n</body>\n</html>\n'
+    )
+    assert slim_page(page) == (
+        '<!doctype html><html><head><title>Mødeplan</title></head><body>'
+        '<a class="md-nav__link"><span class="md-ellipsis">Mødeplan (alle)</span></a>'
+        '<article class="md-content__inner md-typeset">\n<p>To\nord <b>og</b>\n<i>et</i> (tredje)</p>\n'
+        '<pre>\n  a\n</pre>\n</article><script id="__config" type="application/json">{"a":\n 1}</script></body></html>'
+    )
+    # A space within a line of the frame stays; a page without the theme's article is folded as before.
+    assert slim_page("<div><span>a</span> <span>b</span>\n</div>") == "<div><span>a</span> <span>b</span>\n</div>"
+
+
 def test_css_loses_comments_and_spare_space_but_not_strings():
     css = "/* a comment */\n.a  >  .b ,\n.c {\n  color: red;\n  content: attr(x) \": \";\n}\n"
     css += "@media screen and (max-width: 10em) { .d { margin: 0 } }\n"

@@ -39,17 +39,38 @@ def _plain(match: re.Match[str]) -> str:
     return chr(int(match[1]))
 
 
-def slim_page(html: str) -> str:
-    """fold_whitespace, and the harmless punctuation's character references written as the characters
-    (not inside <script> or <style>, where a browser does not read references)."""
+# Material's frame around a page's text (head, header, menu, table of contents, settings) has every tag on a line
+# of its own. There, a line break between two tags or between a tag and the text beside it shows as nothing: the
+# frame's elements are flex items, blocks or positioned, and its texts sit alone in theirs (tests/test_slim.py; the
+# pages look the same, checked with screenshots). Within the page's text, a line break can be the space between
+# two words, so it stays.
+_ARTICLE = '<article class="md-content__inner'
+_ARTICLE_END = "</article>"
+# (A piece of the frame starts and ends at a tag: the document's edges, the article, a <script>.)
+_TAG_EDGE = re.compile(r"(?:\A|(?<=>))\n|\n(?=<|\Z)")
+
+
+def _slim(html: str, frame: bool) -> str:
     parts = _VERBATIM.split(html)
     out = []
     for i in range(0, len(parts), 3):
-        out.append(_PLAIN_REFERENCE.sub(_plain, _INDENT.sub("\n", parts[i])))
+        text = _INDENT.sub("\n", parts[i])
+        out.append(_PLAIN_REFERENCE.sub(_plain, _TAG_EDGE.sub("", text) if frame else text))
         if i + 1 < len(parts):
             verbatim = parts[i + 1]
             out.append(verbatim if _RAW_TEXT.match(verbatim) else _PLAIN_REFERENCE.sub(_plain, verbatim))
     return "".join(out)
+
+
+def slim_page(html: str) -> str:
+    """fold_whitespace, and the harmless punctuation's character references written as the characters
+    (not inside <script> or <style>, where a browser does not read references); in the theme's frame around the
+    page's <article>, no line break next to a tag at all."""
+    start, end = html.find(_ARTICLE), html.rfind(_ARTICLE_END)
+    if start < 0 or end < start:
+        return _slim(html, frame=False)  # not in the theme's layout (the print pages, the list of groups)
+    end += len(_ARTICLE_END)
+    return _slim(html[:start], frame=True) + _slim(html[start:end], frame=False) + _slim(html[end:], frame=True)
 
 
 def compact_json(text: str) -> str:
