@@ -40,9 +40,26 @@ def test_the_themes_frame_loses_its_line_breaks_next_to_tags_but_the_pages_text_
     )
     assert slim_page(page) == (
         '<!doctype html><html><head><title>Mødeplan</title></head><body>'
-        '<a class="md-nav__link"><span class="md-ellipsis">Mødeplan (alle)</span></a>'
+        '<a class="md-nav__link">Mødeplan (alle)</a>'
         '<article class="md-content__inner md-typeset">\n<p>To\nord <b>og</b>\n<i>et</i> (tredje)</p>\n'
         '<pre>\n  a\n</pre>\n</article><script id="__config" type="application/json">{"a":\n 1}</script></body></html>'
+    )
+    # An entry of the menu or the table of contents is its text; the header's title keeps Material's <span>, whose
+    # "…" it needs (it does not wrap), and so does an entry whose text is more than text.
+    menu = (
+        '<header><span class="md-ellipsis">\nNetværk\n</span></header><ul>'
+        '<li class="md-nav__item"><a href="../kalender.html" class="md-nav__link">\n<span class="md-ellipsis">\nKalender\n</span>\n</a></li>'
+        '<li class="md-nav__item md-nav__item--active"><label class="md-nav__link md-nav__link--active" for="__toc">'
+        '<span class="md-ellipsis">Forside</span><span class="md-nav__icon md-icon"></span></label>'
+        '<a href="#x" class="md-nav__link"><span class="md-ellipsis"><span class="md-typeset">X</span></span></a></li></ul>'
+    )
+    assert slim_page(menu + '<article class="md-content__inner"><span class="md-ellipsis">a</span></article>') == (
+        '<header><span class="md-ellipsis">Netværk</span></header><ul>'
+        '<li class="md-nav__item"><a href="../kalender.html" class="md-nav__link">Kalender</a></li>'
+        '<li class="md-nav__item md-nav__item--active"><label class="md-nav__link md-nav__link--active" for="__toc">'
+        'Forside<span class="md-nav__icon md-icon"></span></label>'
+        '<a href="#x" class="md-nav__link"><span class="md-ellipsis"><span class="md-typeset">X</span></span></a></li></ul>'
+        '<article class="md-content__inner"><span class="md-ellipsis">a</span></article>'
     )
     # A space within a line of the frame stays; a page without the theme's article is folded as before.
     assert slim_page("<div><span>a</span> <span>b</span>\n</div>") == "<div><span>a</span> <span>b</span>\n</div>"

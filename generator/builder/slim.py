@@ -48,6 +48,10 @@ _ARTICLE = '<article class="md-content__inner'
 _ARTICLE_END = "</article>"
 # (A piece of the frame starts and ends at a tag: the document's edges, the article, a <script>.)
 _TAG_EDGE = re.compile(r"(?:\A|(?<=>))\n|\n(?=<|\Z)")
+# Material writes the text of each entry in the menu and the table of contents in <span class="md-ellipsis">; there,
+# where entries wrap, its one effect is to cut a word too long for the menu with "…". The entry is written as its
+# text (about 30 bytes an entry, a dozen entries a page), and assets/netvaerk.css breaks such a word instead.
+_NAV_TEXT = re.compile(r'(<(?:a|label) [^>]*class="md-nav__link[ "][^>]*>)<span class="md-ellipsis">([^<]*)</span>')
 
 
 def _slim(html: str, frame: bool) -> str:
@@ -55,7 +59,9 @@ def _slim(html: str, frame: bool) -> str:
     out = []
     for i in range(0, len(parts), 3):
         text = _INDENT.sub("\n", parts[i])
-        out.append(_PLAIN_REFERENCE.sub(_plain, _TAG_EDGE.sub("", text) if frame else text))
+        if frame:
+            text = _NAV_TEXT.sub(r"\1\2", _TAG_EDGE.sub("", text))
+        out.append(_PLAIN_REFERENCE.sub(_plain, text))
         if i + 1 < len(parts):
             verbatim = parts[i + 1]
             out.append(verbatim if _RAW_TEXT.match(verbatim) else _PLAIN_REFERENCE.sub(_plain, verbatim))
@@ -65,7 +71,7 @@ def _slim(html: str, frame: bool) -> str:
 def slim_page(html: str) -> str:
     """fold_whitespace, and the harmless punctuation's character references written as the characters
     (not inside <script> or <style>, where a browser does not read references); in the theme's frame around the
-    page's <article>, no line break next to a tag at all."""
+    page's <article>, no line break next to a tag at all and the menu's entries without Material's <span>."""
     start, end = html.find(_ARTICLE), html.rfind(_ARTICLE_END)
     if start < 0 or end < start:
         return _slim(html, frame=False)  # not in the theme's layout (the print pages, the list of groups)
