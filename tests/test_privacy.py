@@ -26,6 +26,7 @@ CONTACTS = """\
 navn: Familieplejere i Kolding
 formål: Vi støtter hinanden.
 søgemaskiner: ja
+adresse: https://kolding.example.dk/
 arrangør:
   navn: Anne Jensen
   telefon: 20 30 40 50
@@ -121,6 +122,7 @@ def test_every_page_asks_search_engines_to_stay_away(built_site):
     assert len(pages) == 23  # 16 pages and 7 printables; no 404.html of its own
     for page in pages:
         assert page.read_text().count('<meta name="robots" content="noindex, nofollow">') == 1, page.name
+        assert 'rel="canonical"' not in page.read_text(), page.name  # only search engines read it
     assert not (built_site / "sitemap.xml").exists()
     assert not (built_site / "sitemap.xml.gz").exists()
     # Blocking in robots.txt would stop crawlers from ever reading the noindex.
@@ -131,6 +133,8 @@ def test_a_group_that_wants_to_be_found_gets_a_sitemap_and_no_noindex(contacts_s
     assert (contacts_site / "sitemap.xml").exists()
     for page in contacts_site.rglob("*.html"):
         assert 'name="robots"' not in page.read_text(), page.name
+    rel = "moeder/2027-01-12.html"
+    assert f'<link rel="canonical" href="https://kolding.example.dk/{rel}">' in (contacts_site / rel).read_text()
     assert not (contacts_site / "robots.txt").exists()
 
 
