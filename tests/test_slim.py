@@ -92,9 +92,12 @@ def test_materials_settings_lose_their_translations_and_are_compact_utf8():
                 "search": "assets/javascripts/workers/search.js", "version": None}
     page = '<script id="__config" type="application/json">' + json.dumps(settings) + "</script>"
     # The search's translations are written in by assets/netvaerk.js when the search is opened (builder/searchbox.py).
-    assert json.loads(_body(slim_config(page))) == {**settings, "translations": {}}
+    # What is null (here the version selector's settings) is left out: the bundle reads a missing one as null.
+    assert json.loads(_body(slim_config(page))) == {"base": ".", "search": "assets/javascripts/workers/search.js"}
     body = _body(slim_config(page, keep=("search.",)))
-    assert json.loads(body) == {**settings, "translations": {"search.result.none": "Ingen resultater"}}
+    assert json.loads(body) == {
+        "base": ".", "search": "assets/javascripts/workers/search.js", "translations": {"search.result.none": "Ingen resultater"}
+    }
     assert "Ingen resultater" in body and " " not in body.replace("Ingen resultater", "")
     # Material writes its settings with '<' as \u003c (Jinja's tojson); written again, they stay that way.
     hostile = page.replace("Ingen resultater", "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)")

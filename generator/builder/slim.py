@@ -119,10 +119,14 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 def slim_config(html: str, keep: tuple[str, ...] = ()) -> str:
     """Material's settings for its bundle in compact UTF-8 JSON, without its translations: those of features the
     site does not use (copying code, choosing a version) are never needed, and the search's are written in by
-    assets/netvaerk.js when it loads the bundle (builder/searchbox.py). Only those whose keys start with `keep` stay."""
+    assets/netvaerk.js when it loads the bundle (builder/searchbox.py). Only those whose keys start with `keep` stay.
+    The settings that are null (annotations, tags, versions: features the site does not use) are left out: the
+    bundle reads a missing one as null (`x == null`, `x && …`)."""
     def slim(m: re.Match) -> str:
-        config = json.loads(m[2])
-        config["translations"] = {k: v for k, v in config.get("translations", {}).items() if k.startswith(keep)}
+        config = {k: v for k, v in json.loads(m[2]).items() if v is not None}
+        translations = {k: v for k, v in config.pop("translations", {}).items() if k.startswith(keep)}
+        if translations:
+            config["translations"] = translations
         return m[1] + str(htmlsafe_json_dumps(config, ensure_ascii=False, separators=(",", ":"))) + m[3]
 
     return _CONFIG.sub(slim, html, count=1)
