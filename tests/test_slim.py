@@ -61,6 +61,15 @@ def test_the_themes_frame_loses_its_line_breaks_next_to_tags_but_the_pages_text_
         '<a href="#x" class="md-nav__link"><span class="md-ellipsis"><span class="md-typeset">X</span></span></a></li></ul>'
         '<article class="md-content__inner"><span class="md-ellipsis">a</span></article>'
     )
+    # The logo links keep their accessible name, not the tooltip that repeats it; no empty announcement bar.
+    logo = (
+        '<div data-md-component="announce">\n</div><a href="index.html" title="Netværk &#34;Nord&#34;" class="md-header__button md-logo" '
+        'aria-label="Netværk &#34;Nord&#34;" data-md-component="logo"><img src="logo.svg" alt="logo"></a>'
+    )
+    assert slim_page(logo + '<article class="md-content__inner"><a href="x" title="y" class="md-logo">z</a></article>') == (
+        '<a href="index.html" class="md-header__button md-logo" aria-label="Netværk &#34;Nord&#34;" data-md-component="logo">'
+        '<img src="logo.svg" alt="logo"></a><article class="md-content__inner"><a href="x" title="y" class="md-logo">z</a></article>'
+    )
     # A space within a line of the frame stays; a page without the theme's article is folded as before.
     assert slim_page("<div><span>a</span> <span>b</span>\n</div>") == "<div><span>a</span> <span>b</span>\n</div>"
 

@@ -52,6 +52,11 @@ _TAG_EDGE = re.compile(r"(?:\A|(?<=>))\n|\n(?=<|\Z)")
 # where entries wrap, its one effect is to cut a word too long for the menu with "…". The entry is written as its
 # text (about 30 bytes an entry, a dozen entries a page), and assets/netvaerk.css breaks such a word instead.
 _NAV_TEXT = re.compile(r'(<(?:a|label) [^>]*class="md-nav__link[ "][^>]*>)<span class="md-ellipsis">([^<]*)</span>')
+# Material's two logo links (the header's and the menu's) carry the site's name twice: as aria-label, their accessible
+# name, and as title, a tooltip beside the same name written out. The title goes. So does the empty place for an
+# announcement bar, which the site never has (Material's script mounts one only where it finds it).
+_LOGO_TITLE = re.compile(r'(<a href="[^"]*") title="[^"]*"( class="md-(?:header|nav)__button md-logo")')
+_NO_ANNOUNCEMENT = '<div data-md-component="announce"></div>'
 
 
 def _slim(html: str, frame: bool) -> str:
@@ -61,6 +66,7 @@ def _slim(html: str, frame: bool) -> str:
         text = _INDENT.sub("\n", parts[i])
         if frame:
             text = _NAV_TEXT.sub(r"\1\2", _TAG_EDGE.sub("", text))
+            text = _LOGO_TITLE.sub(r"\1\2", text).replace(_NO_ANNOUNCEMENT, "")
         out.append(_PLAIN_REFERENCE.sub(_plain, text))
         if i + 1 < len(parts):
             verbatim = parts[i + 1]
@@ -71,7 +77,8 @@ def _slim(html: str, frame: bool) -> str:
 def slim_page(html: str) -> str:
     """fold_whitespace, and the harmless punctuation's character references written as the characters
     (not inside <script> or <style>, where a browser does not read references); in the theme's frame around the
-    page's <article>, no line break next to a tag at all and the menu's entries without Material's <span>."""
+    page's <article>, no line break next to a tag at all, the menu's entries without Material's <span>, the logo
+    links without their title and no empty announcement bar."""
     start, end = html.find(_ARTICLE), html.rfind(_ARTICLE_END)
     if start < 0 or end < start:
         return _slim(html, frame=False)  # not in the theme's layout (the print pages, the list of groups)
