@@ -28,23 +28,16 @@ def _yaml(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _in_nav(page: Page) -> bool:
-    # A meeting's page is reached from the plan, which lists every meeting with its date, kind, time and place,
-    # and links back to it; in the menu, each page under moeder/ would carry every meeting's date (a list that
-    # grows with the plan, on every meeting's page).
-    return not page.path.startswith("moeder/") or page.path == "moeder/index.md"
-
-
 def nav(pages: list[Page]) -> list:
-    """Home, the plan, then the other pages: one entry each, no meeting's own page."""
-    return [{page.title: page.path} for page in pages if _in_nav(page)]
+    """One entry for each page with a navigation title, in order: home, the plan, then the other pages."""
+    return [{page.title: page.path} for page in pages if page.title is not None]
 
 
 def not_in_nav(pages: list[Page]) -> str:
-    """The pages the navigation leaves out on purpose (MkDocs' `not_in_nav`, so it does not warn about them): a
-    pattern for each, anchored at the docs folder. The paths are built from validated dates, with no character
-    a pattern reads."""
-    return "\n".join("/" + page.path for page in pages if not _in_nav(page))
+    """The pages the navigation leaves out on purpose (those without a navigation title: each meeting's own page,
+    site/pages.py), for MkDocs' `not_in_nav`, so it does not warn about them: a pattern for each, anchored at the
+    docs folder. The paths are built from validated dates, with no character a pattern reads."""
+    return "\n".join("/" + page.path for page in pages if page.title is None)
 
 
 def config_text(group: Group, pages: list[Page], base_config: str, overrides_dir: str, site_dir: str, lock_script: str | None = None) -> str:
