@@ -133,7 +133,24 @@ def test_the_canaries_are_there_for_members(canary_site):
     contacts = (canary_site / "private" / "kanarie-kontaktliste.html").read_text(encoding="utf-8")
     assert "skjult.post@example.dk" in html.unescape(contacts)
     sealed = (site / "moeder" / "2027-01-12.html").read_text(encoding="utf-8")
-    assert sealed.count("data-nv-lock=") >= 4  # place, ordstyrer, referent, vært sealed on the page
+    assert sealed.count("data-nv-id=") >= 4  # place, ordstyrer, referent, vært sealed on the page
+    assert sealed.count("data-nv-lock=") == 1  # all in one sealed block
+
+
+def test_a_pages_fragments_open_together_in_their_places(canary_site):
+    """What a member's phone does (laas.js), done by the build's own functions: the page's one sealed block opens
+    with the group's key to the HTML of each placeholder, in order, and the canaries are in it."""
+    from generator.safety import lock
+
+    page = (canary_site / "site" / "kanarie" / "moeder" / "2027-01-12.html").read_text(encoding="utf-8")
+    state = json.loads((canary_site / "groups" / "kanarie.laas.json").read_text(encoding="utf-8"))
+    keys = lock.derive(PASSPHRASE, lock.unb64u(state["salt"]), state["iterationer"])
+    token = re.search(r'<div id="nv-laast" hidden data-nv-lock="([\w-]+)"></div>', page)[1]
+    fragments = json.loads(lock.open_html(keys.enc, "kanarie", "moeder/2027-01-12.html", "page", token))
+    ids = re.findall(r'data-nv-id="(f\d+)"', page)
+    assert ids == [f"f{n}" for n in range(1, len(fragments) + 1)]
+    assert "Kanarievej 99" in html.unescape(" ".join(fragments))
+    assert lock.open_html(keys.enc, "kanarie", "moeder/2027-02-09.html", "page", token) is None  # another page's
 
 
 def test_a_public_venue_stays_public(canary_site):

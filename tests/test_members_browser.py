@@ -140,16 +140,16 @@ def _tampered(route, change) -> None:
     route.fulfill(response=response, body=change(response.text()))
 
 
-def test_a_changed_byte_or_a_moved_fragment_stays_locked(members_site, phone):
+def test_a_changed_byte_or_moved_fragments_stay_locked(members_site, phone):
     root, base = members_site
     roles = (root / "site" / "lukket" / "roller.html").read_text(encoding="utf-8")
-    foreign = re.search(r'<div class="nv-laast" data-nv-id="f2" data-nv-lock="[^"]+">', roles)[0]
+    foreign = re.search(r'<div id="nv-laast" hidden data-nv-lock="[^"]+">', roles)[0]
 
-    def flip(text: str) -> str:  # change one character of the first sealed fragment
+    def flip(text: str) -> str:  # change one character of the page's sealed fragments
         return re.sub(r'(data-nv-lock=")(.)', lambda m: m[1] + ("B" if m[2] == "A" else "A"), text, count=1)
 
-    def move(text: str) -> str:  # the roles page's fragment f2, pasted over the meeting page's f5 (the same id)
-        return re.sub(r'<div class="nv-laast" data-nv-id="f5" data-nv-lock="[^"]+">', foreign, text, count=1)
+    def move(text: str) -> str:  # the roles page's sealed fragments, pasted over the meeting page's
+        return re.sub(r'<div id="nv-laast" hidden data-nv-lock="[^"]+">', foreign, text, count=1)
 
     for change, page in ((flip, "moeder/2027-02-09.html"), (move, "moeder/2027-02-09.html")):
         phone.context.clear_cookies()
@@ -160,5 +160,7 @@ def test_a_changed_byte_or_a_moved_fragment_stays_locked(members_site, phone):
         _unlock(phone, PASSPHRASE)
         phone.wait_for_selector(".nv-laas__aaben", state="visible", timeout=30000)
         assert phone.inner_text(".nv-laas__besked") == "Noget af indholdet kunne ikke åbnes. Hent siden igen, eller spørg arrangøren."
-        assert phone.locator("[data-nv-lock]").count() == 1  # the one that was changed or moved
+        assert phone.locator("[data-nv-lock]").count() == 1  # the fragments that were changed or moved
+        assert phone.locator("[data-nv-id]").count() == 5  # each still shows its stand-in
+        assert [v for v in PRIVATE if v in _shown(phone)] == []
         phone.unroute(base + page)

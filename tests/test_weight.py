@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import re
 from pathlib import Path
@@ -99,3 +100,34 @@ def test_a_members_sites_pages_are_within_budget_sealed_fragments_and_all(member
     # The pages that carry the most sealed bytes are among those weighed: the roles table, the members' calendar.
     sealed = {page for page in pages if _SEALED.search((members_site / page).read_bytes())}
     assert {"roller.html", "kalender.html", "moeder/2027-02-09.html"} <= sealed
+
+
+def _planned_on(text: str, count: int) -> str:
+    """The members' group file with `count` more meetings, every third at a member's home, each with its roles."""
+    names = ["Anne Jensen", "Bo Hansen", "Carla Nielsen", "Dorte Madsen", "Erik Larsen", "Fatima Ali", "Gitte Poulsen"]
+    homes = [("Hos Bo, Slotsgade 4, 3400 Hillerød", "Bo Hansen"), ("Hos Gitte, Søndervang 12, 3400 Hillerød", "Gitte Poulsen")]
+    themes = ["Sorg og tab", "Samarbejde med forældre", "Søskende", "Skolen", "Ferie"]
+    day = dt.date(2027, 8, 10)
+    for i in range(count):
+        place, host = homes[i % 2]
+        text += (
+            f"\n  - dato: {day + dt.timedelta(weeks=3 * i)}\n    start: 18:00\n    sted: {place}\n    vært: {host}\n"
+            f"    tema: {themes[i % len(themes)]}\n    temaansvarlige: [{names[(i + 2) % 7]}]\n"
+            f"    ordstyrer: {names[i % 7]}\n    referent: {names[(i + 1) % 7]}\n"
+        )
+    return text
+
+
+def test_a_members_site_with_24_meetings_keeps_every_page_within_budget(tmp_path, monkeypatch):
+    """The plan grows with every meeting (past meetings stay in the file), and so do the pages that list them with
+    their sealed names and places: Mødeplan, Temaer, Roller."""
+    text = _planned_on(MEMBERS.read_text(encoding="utf-8").rstrip() + "\n", 17)
+    root = copy_project(tmp_path, {"lukket.yaml": text.encode("utf-8")})
+    monkeypatch.setenv("NETVAERK_ADGANGSKODE_LUKKET", "pavillon tun middag gryde fjerbold lime")
+    ran = run(["build", "--today", TODAY.isoformat()], root)
+    assert ran.code == 0, ran.err
+    site = root / "site" / "lukket"
+    assert len(list((site / "moeder").glob("????-??-??.html"))) == 24
+    pages = weight(site).pages
+    assert {page: size for page, size in pages.items() if size >= PAGE_BUDGET} == {}
+    assert weight(site).first_visit <= FIRST_VISIT_BUDGET

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -12,6 +13,8 @@ from ..safety.escape import Md, text
 from ..safety.lock import Keys, seal_html
 
 PLACEHOLDER_CLASS = "nv-laast"
+SEALED_ID = "nv-laast"  # the element at the end of a locked page that carries all its fragments, sealed as one
+PAGE_FRAGMENT = "page"  # the last part of their associated data: netvaerk/1|<group>|<page>|page
 
 
 def _html(block: str) -> str:
@@ -39,17 +42,18 @@ class Lock:
 class Fragments:
     """One page's rendering of members-only facts. Lives for one render of one page, then is dropped.
 
-    Inline, a members-only fact becomes a <span> that shows its stand-in and carries the fact sealed. A region
-    ({% call lock.region() %}…{% endcall %}) is rendered twice, for members and for everyone else, and
-    becomes one sealed <div> when anything in it is for members only. `sealed` keeps each fragment's plain
-    HTML, so the build can check it before it disappears into the ciphertext.
+    Inline, a members-only fact becomes a <span> that shows its stand-in and names its fragment (data-nv-id="f3").
+    A region ({% call lock.region() %}…{% endcall %}) is rendered twice, for members and for everyone else, and
+    becomes one such <div> when anything in it is for members only. `sealed` keeps each fragment's plain HTML, in
+    order: the build checks it, and `sealed_block` seals all of them as one, so that a page with many short
+    fragments (a name in each theme, a place in each meeting) pays the sealing's 28 bytes and padding once, and the
+    packing finds what they repeat.
     """
 
     reader: Reader
     page: str = ""  # the built page's path, e.g. "moeder/2027-01-12.html"
     lock: Lock | None = None
     sealed: list[str] = field(default_factory=list)
-    _count: int = 0
     _pass: Reader | None = None  # inside a region: which of its two renderings is under way
     _seen: bool = False
 
@@ -93,8 +97,14 @@ class Fragments:
     def _seal(self, html: str) -> str:
         if self.lock is None:
             raise AssertionError(f"{self.page}: a members-only fact reached a locked page without a key")
-        self._count += 1
-        fragment = f"f{self._count}"
         self.sealed.append(html)
-        token = seal_html(self.lock.keys, self.lock.group, self.page, fragment, html)
-        return f'data-nv-id="{fragment}" data-nv-lock="{token}"'
+        return f'data-nv-id="f{len(self.sealed)}"'
+
+    def sealed_block(self) -> str:
+        """The page's fragments, sealed together, as an HTML block to end the page with ("" when none): a JSON list
+        whose n-th string is fragment fn's HTML, which the lock's script (laas.js) opens and puts in place."""
+        if not self.sealed or self.lock is None:
+            return ""
+        fragments = json.dumps(self.sealed, ensure_ascii=False, separators=(",", ":"))
+        token = seal_html(self.lock.keys, self.lock.group, self.page, PAGE_FRAGMENT, fragments)
+        return f'\n<div id="{SEALED_ID}" hidden data-nv-lock="{token}"></div>\n'

@@ -68,6 +68,6 @@ def render_site(
     for page in pages:
         built = page.path.removesuffix(".md") + ".html"
         fragments = Fragments(reader, built, lock)
-        files[page.path] = render(env, page, fragments, box)
+        files[page.path] = render(env, page, fragments, box) + fragments.sealed_block()
         sealed += [(built, html) for html in fragments.sealed]
     return Rendered(files, tuple(sealed))

@@ -69,17 +69,24 @@
       hk, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
   };
 
-  // Open every fragment, then put each one's HTML in its place. The HTML is our own build's, escaped
-  // there and authenticated here; a <template> parses it without running anything.
+  // Open the page's fragments (sealed together at the end of the page: a JSON list, the n-th for data-nv-id
+  // "fn"), then put each one's HTML in its place. The HTML is our own build's, escaped there and authenticated
+  // here; a <template> parses it without running anything. What does not open stays locked.
   const show = async k => {
-    const els = [...document.querySelectorAll('[data-nv-lock]')];
-    const out = await Promise.all(els.map(el =>
-      unseal(k, el.dataset.nvLock, aad(page, el.dataset.nvId)).then(b => new TextDecoder().decode(unpack(new Uint8Array(b))), () => null)));
+    const all = document.getElementById('nv-laast');
+    let out = [];
+    if (all) {
+      try {
+        out = JSON.parse(new TextDecoder().decode(unpack(new Uint8Array(await unseal(k, all.dataset.nvLock, aad(page, 'page'))))));
+        all.remove();
+      } catch (_) {}
+    }
     let bad = 0;
-    els.forEach((el, i) => {
-      if (out[i] === null) return bad++;
+    document.querySelectorAll('[data-nv-id]').forEach(el => {
+      const h = out[el.dataset.nvId.slice(1) - 1];
+      if (typeof h !== 'string') return bad++;
       const t = document.createElement('template');
-      t.innerHTML = out[i];
+      t.innerHTML = h;
       el.replaceWith(t.content);
     });
     ask.hidden = true;
