@@ -94,11 +94,13 @@ def mkdocs_build(
     and none is copied, and `envs` keeps the theme's environments for this process's next build. `leave_out`:
     the theme's pages not to make (such as 404.html). `finish_page` changes each page's HTML before MkDocs
     writes it (after every plugin), so a page is written once. A page the navigation leaves out shows its folder's
-    index page as the menu's current one (_shown_under_folder_index)."""
+    index page as the menu's current one (_shown_under_folder_index). The generator's HTML blocks skip Markdown's
+    HTML parser (rawblocks.py): the same HTML, sooner."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .rawblocks import StashBlocks
     from .theme_env import speed_up
 
     with _mkdocs_log() as log:
@@ -107,6 +109,7 @@ def mkdocs_build(
             if template_cache is not None:
                 speed_up(config, template_cache, shared, envs)
             config.theme.static_templates.difference_update(leave_out)
+            config.markdown_extensions.append(StashBlocks())
             config.plugins["netvaerk-folder-index"] = _shown_under_folder_index()
             if finish_page is not None:
                 config.plugins["netvaerk"] = _last_step(finish_page)
