@@ -6,12 +6,21 @@ import html
 import json
 import re
 
-from generator.builder.slim import fold_css, fold_whitespace
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.builder.slim import _fold_breaks, fold_css, fold_whitespace
 
 
 def test_indentation_becomes_one_line_break():
     html = "<ul>\n      <li>\n        <a href=x>En</a>\n      </li>\n   </ul>  \n\n"
     assert fold_whitespace(html) == "<ul>\n<li>\n<a href=x>En</a>\n</li>\n</ul>\n"
+
+
+@given(st.text(alphabet=" \t\r\f\n\v\xa0\u2028\x1c\x85a<", max_size=40))
+def test_line_breaks_fold_in_two_steps_as_in_one_pattern(text):
+    # _fold_breaks is the one pattern below, in two cheaper steps; whitespace other than " \t\r\f" before a break stays.
+    assert _fold_breaks(text) == re.sub(r"[ \t\r\f]*\n\s*", "\n", text)
 
 
 def test_spaces_within_a_line_stay():
