@@ -34,6 +34,8 @@ PRIORITY = 25
 
 class _StashBlocks(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
+        # The block-level elements with an end tag (Markdown's parser reads the void ones, and <hr>, on their own).
+        self.blocks = {name for name in self.md.block_level_elements if name not in void_tags and name != "hr"}
         out: list[str] = []
         depth: dict[str, int] = {}  # block-level elements opened and not closed outside the stashed blocks
         sure = True  # False once a line outside the blocks could change how Markdown reads what follows
@@ -52,10 +54,6 @@ class _StashBlocks(Preprocessor):
             i = end + 1
         return out
 
-    def _level(self, name: str) -> bool:
-        """A block-level element with an end tag (Markdown's parser reads the void ones, and <hr>, on their own)."""
-        return name not in void_tags and name != "hr" and self.md.is_block_level(name)
-
     @staticmethod
     def _plain(line: str) -> bool:
         """Nothing on the line that Markdown's parser reads other than as whole tags and text."""
@@ -65,7 +63,7 @@ class _StashBlocks(Preprocessor):
         """Count the line's block-level tags into `depth`; False when one closes what was not opened."""
         for close, name in _TAG.findall(line):
             name = name.lower()
-            if self._level(name):
+            if name in self.blocks:
                 depth[name] = depth.get(name, 0) + (-1 if close else 1)
                 if depth[name] < 0:
                     return False
@@ -74,7 +72,7 @@ class _StashBlocks(Preprocessor):
     def _block_end(self, lines: list[str], i: int) -> int | None:
         """The last line of the raw block starting at line i, or None if this is not one to stash."""
         start = _START.match(lines[i])
-        if start is None or not self._level(start[1].lower()):
+        if start is None or start[1].lower() not in self.blocks:
             return None
         name = start[1].lower()
         depth: dict[str, int] = {}
@@ -84,7 +82,7 @@ class _StashBlocks(Preprocessor):
                 return None
             for match in _TAG.finditer(line):
                 tag = match[2].lower()
-                if not self._level(tag):
+                if tag not in self.blocks:
                     continue
                 depth[tag] = depth.get(tag, 0) + (-1 if match[1] else 1)
                 if tag == name and depth[tag] == 0:
