@@ -1,0 +1,84 @@
+"""The build's search index parser (generator/builder/searchindex.py) cuts every page into the same sections as
+Material's own: the contract's pages, a members' site's, and random markup, parsed both ways."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from material.plugins.search.plugin import Parser
+
+from generator.builder.generate import Secret
+from generator.builder.searchindex import SectionParser
+from test_rawblocks import convert, pages
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sections(parser_class, html: str) -> list[tuple] | str:
+    parser = parser_class()
+    try:
+        parser.feed(html)
+        parser.close()
+    except ValueError as exc:  # Material's parser fails on some broken markup (a <p> closed twice): so must ours
+        return f"ValueError: {exc}"
+    return [(s.el.tag, dict(s.el.attrs), s.id, s.depth, list(s.title), list(s.text), s.is_excluded()) for s in parser.data]
+
+
+def same_sections(html: str) -> list[tuple] | str:
+    ours = sections(SectionParser, html)
+    assert ours == sections(Parser, html)
+    return ours
+
+
+def test_the_contracts_and_a_members_sites_pages_give_the_same_sections():
+    contract = pages((ROOT / "groups" / "nordsjaelland.yaml").read_bytes(), "nordsjaelland")
+    secret = Secret("pavillon tun middag gryde fjerbold lime", None, b"\0" * 16)
+    members = pages((ROOT / "tests" / "members" / "lukket.yaml").read_bytes(), "lukket", secret)
+    found = [same_sections(convert(source, stash=True)[0]) for source in [*contract.values(), *members.values()]]
+    # Not vacuous: pages with several sections, titles and text.
+    assert sum(len(f) for f in found) > 50
+    assert any(s[2] and s[4] and s[5] for f in found for s in f)
+
+
+TAGS = ["p", "div", "span", "pre", "code", "li", "ul", "ol", "sub", "a", "h1", "h2", "h3", "script", "style", "object", "br", "img", "hx"]
+ATTRS = ['', ' id="x"', ' id="y"', " data-search-exclude", ' class="headerlink"', ' class="linenodiv"', ' class="a"']
+TEXT = ["tekst", " ", "\n", "  \n ", "a\nb", "&amp;", "&lt;b&gt;", "<", "æø"]
+
+
+@st.composite
+def markup(draw) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 40))):
+        kind = draw(st.integers(0, 3))
+        tag = draw(st.sampled_from(TAGS))
+        if kind == 0:
+            parts.append(f"<{tag}{draw(st.sampled_from(ATTRS))}>")
+        elif kind == 1:
+            parts.append(f"</{tag}>")
+        elif kind == 2:
+            parts.append(f"<{tag}{draw(st.sampled_from(ATTRS))}/>")
+        else:
+            parts.append(draw(st.sampled_from(TEXT)))
+    return "".join(parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(markup())
+def test_random_markup_gives_the_same_sections(html):
+    same_sections(html)
+
+
+def test_hand_made_cases():
+    for html in [
+        "",
+        "text before any heading<h2 id='a'>A</h2><p>x</p>",
+        "<h1 id='t'>T</h1><div data-search-exclude><h2 id='in'>Inde</h2><p>skjult</p></div><p>synlig</p>",
+        "<div data-search-exclude><div>a</div>b</div>c",  # a second div closing lets the first one's text back in
+        "<h2 id='a'>A <a class='headerlink' href='#a'>¶</a></h2><pre>  to\n  linjer </pre><p> </p><p>x</p>",
+        "<section><h2 id='a'>A</h2><p>x</p></section><p>efter</p>",
+        "<script>if (a < b) {}</script><style>p{}</style><p>x</p>",
+        "<ul><li>a<li>b</ul></p></div><p>x",
+    ]:
+        same_sections(html)
