@@ -18,7 +18,6 @@ from ruamel.yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
 )
-from ruamel.yaml.tokens import CommentToken
 
 from ..errors import GroupError, Problem
 
@@ -194,21 +193,6 @@ class _Builder:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
-        self.comments: dict[Pos, Comment] = {}
-
-    def watch(self, events):
-        """Pass the events through, keeping the comments ruamel.yaml attaches to them."""
-        for event in events:
-            self._keep_comments(getattr(event, "comment", None))
-            yield event
-
-    def _keep_comments(self, found) -> None:
-        if isinstance(found, list):
-            for item in found:
-                self._keep_comments(item)
-        elif isinstance(found, CommentToken):
-            pos = _pos(found.start_mark)
-            self.comments.setdefault(pos, Comment(found.value, pos))
 
     def _flag(self, event, message: str) -> None:
         pos = _pos(event.start_mark)
@@ -239,7 +223,8 @@ class _Builder:
             # are rejected before parsing, so every BEL here is such a mark.
             value = event.value.replace("\a", "")
             self._check_value(event, value)
-            return Scalar(value, _pos(event.start_mark), event.style is None)
+            # Plain: no style (ruamel.yaml's parser) or an empty one (libyaml's).
+            return Scalar(value, _pos(event.start_mark), not event.style)
         if depth > MAX_DEPTH:
             # Stop here: ruamel.yaml's scanner slows down with every level, so a file of
             # nothing but '[' would otherwise keep it busy for minutes.
@@ -283,11 +268,69 @@ def parse(text: str, file: str) -> Mapping:
     problems = _check_characters(text, file)
     if problems:
         raise GroupError(problems)
+    fast = _parse_fast(text, file)
+    return fast if fast is not None else _parse_exact(text, file)
+
+
+def _scalar_spans(events, spans: list[tuple[int, int]]):
+    """Pass the events through, noting where in the text each scalar is."""
+    for event in events:
+        if isinstance(event, ScalarEvent):
+            spans.append((event.start_mark.index, event.end_mark.index))
+        yield event
+
+
+def _comments(text: str, spans: list[tuple[int, int]]) -> tuple[Comment, ...]:
+    """The comments of a file that parsed: each '#' at the start of a line or after a space, outside every scalar,
+    starts one that runs to the end of its line (as YAML reads them). `spans`: the scalars, in the file's order."""
+    starts = [start for start, _ in spans]
+    found = []
+    i = text.find("#")
+    while i >= 0:
+        k = bisect.bisect_right(starts, i) - 1
+        if (k < 0 or i >= spans[k][1]) and (i == 0 or text[i - 1] in " \n"):
+            end = text.find("\n", i)
+            end = len(text) if end < 0 else end
+            found.append(Comment(text[i:end], _line_col(text, i)))
+            i = text.find("#", end)
+        else:
+            i = text.find("#", i + 1)
+    return tuple(found)
+
+
+def _parse_fast(text: str, file: str) -> Mapping | None:
+    """The same tree as _parse_exact for a file without problems, from libyaml's parse events (ruamel.yaml.clib), a
+    twentieth of the time of ruamel.yaml's own parser; None for any file with a problem or anything unusual, which
+    _parse_exact then reads and reports as always. libyaml keeps no comments: _comments finds them in the text.
+    tests/test_loader_fast.py compares the two on every group file of the tests and on generated ones."""
     builder = _Builder(file)
+    spans: list[tuple[int, int]] = []
     root: Node | None = None
     documents = 0
     try:
-        events = builder.watch(YAML(typ="rt").parse(text))
+        events = _scalar_spans(YAML(typ="safe", pure=False).parse(text), spans)
+        for event in events:
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    return None
+            elif isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent)):
+                root = builder.node(events, event, 1)
+    except Exception:  # noqa: BLE001 - whatever libyaml makes of a broken file, the exact parse says what is wrong
+        return None
+    if builder.problems or not isinstance(root, Mapping) or not root.items:
+        return None
+    return replace(root, comments=_comments(text, spans))
+
+
+def _parse_exact(text: str, file: str) -> Mapping:
+    """ruamel.yaml's YAML 1.2 parser, with every problem in the organiser's words."""
+    builder = _Builder(file)
+    spans: list[tuple[int, int]] = []
+    root: Node | None = None
+    documents = 0
+    try:
+        events = _scalar_spans(YAML(typ="rt").parse(text), spans)
         for event in events:
             if isinstance(event, DocumentStartEvent):
                 documents += 1
@@ -308,7 +351,7 @@ def parse(text: str, file: str) -> Mapping:
         raise GroupError([Problem(file, 1, 1, "", "filen er tom; start med 'navn:' og gruppens navn")])
     if not isinstance(root, Mapping):
         raise GroupError([Problem(file, root.pos.line, root.pos.col, "", "filen skal bestå af felter som 'navn: …'")])
-    return replace(root, comments=tuple(sorted(builder.comments.values(), key=lambda c: (c.pos.line, c.pos.col))))
+    return replace(root, comments=_comments(text, spans))
 
 
 def load(data: bytes, file: str) -> Mapping:
