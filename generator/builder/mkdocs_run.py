@@ -12,6 +12,7 @@ from ..errors import GroupError, Problem
 
 if TYPE_CHECKING:
     from ..site.shared import SharedUrls
+    from .mkdocs_config import ConfigFiles
     from .theme_env import ThemeEnvs
 
 
@@ -105,6 +106,7 @@ def mkdocs_build(
     envs: ThemeEnvs | None = None,
     leave_out: tuple[str, ...] = (),
     finish_page: Callable[[str, str], str] | None = None,
+    configs: ConfigFiles | None = None,
 ) -> None:
     """Run MkDocs in this process; any MkDocs warning fails the build. With `template_cache`, compiled theme
     templates are kept there (theme_env.py); with `shared` too, the pages load the theme's files from out/_tema/
@@ -114,15 +116,15 @@ def mkdocs_build(
     index page as the menu's current one (_shown_under_folder_index). The generator's HTML blocks skip Markdown's
     HTML parser (rawblocks.py), and the search index is made by a faster parser (searchindex.py): the same bytes, sooner."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .mkdocs_config import load_group_config
     from .rawblocks import StashBlocks
     from .theme_env import speed_up
 
     with _mkdocs_log() as log:
         try:
-            config = load_config(config_file=str(config_path), site_dir=str(site_dir.resolve()))
+            config = load_group_config(config_path, str(site_dir.resolve()), configs)
             if template_cache is not None:
                 speed_up(config, template_cache, shared, envs)
             config.theme.static_templates.difference_update(leave_out)

@@ -25,6 +25,7 @@ from .assets import OUR_SCRIPT, SharedAssets, read_sources, shared_assets
 from .cache import Stamp, group_fingerprint, inputs_digest
 from .generate import Generated, Secret, generate
 from .inputs import Inputs, read_inputs
+from .mkdocs_config import ConfigFiles
 from .mkdocs_run import mkdocs_build
 from .postprocess import compact_index, finisher, slim_printables, write_worker
 from .project import Project
@@ -60,10 +61,11 @@ class Reuse:
 
     env: jinja2.Environment
     themes: ThemeEnvs
+    configs: ConfigFiles  # the parsed config files the groups' configs inherit (mkdocs_config.py)
 
     @classmethod
     def start(cls, project: Project) -> Reuse:
-        return cls(environment(bytecode_cache=template_cache(project.template_cache)), ThemeEnvs())
+        return cls(environment(bytecode_cache=template_cache(project.template_cache)), ThemeEnvs(), ConfigFiles())
 
 
 def generate_group(
@@ -169,7 +171,10 @@ def build_group(
     sources = Sources(scripts=(assets.url(OUR_SCRIPT), *lock_script), worker=assets.worker)
 
     def build_into(tmp: Path) -> None:
-        mkdocs_build(config_path, tmp, project.template_cache, assets, reuse.themes if reuse else None, leave_out, finisher(inputs.file))
+        mkdocs_build(
+            config_path, tmp, project.template_cache, assets, reuse.themes if reuse else None, leave_out, finisher(inputs.file),
+            reuse.configs if reuse else None,
+        )
         compact_index(tmp)
         html, index = read_site(tmp)
         write_worker(tmp, html, inputs.file)

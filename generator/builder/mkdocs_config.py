@@ -1,0 +1,82 @@
+"""Load a group's generated MkDocs config as mkdocs.config.load_config does, with its YAML read by libyaml and the
+files it inherits (the project's mkdocs.yml) parsed once per process.
+
+MkDocs reads a config with PyYAML's pure-Python loader, the group's own and then, through INHERIT, the project's:
+a third of loading a config. A worker that builds group after group keeps the parsed files (ConfigFiles) by their
+bytes, so an edited file is read again. A file that libyaml's safe loader cannot read the same way (MkDocs' own
+tags, !ENV and !relative) is left to load_config; tests/test_mkdocs_config.py checks that both give the same config.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import mergedeep
+import yaml
+
+log = logging.getLogger("mkdocs.config")
+
+
+class ConfigFiles:
+    """The parsed YAML of config files, by path and bytes, kept for the process's next builds."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[tuple[str, bytes], dict | None] = {}
+
+    def _parse(self, path: str) -> dict | None:
+        data = Path(path).read_bytes()
+        key = (path, data)
+        if key not in self._parsed:
+            try:
+                parsed = yaml.load(data, Loader=yaml.CSafeLoader)  # noqa: S506 - the safe loader, in C
+            except yaml.YAMLError:
+                parsed = None  # MkDocs' tags, or an error MkDocs words itself
+            self._parsed[key] = parsed if isinstance(parsed, dict) else None
+        return self._parsed[key]
+
+    def merged(self, path: str) -> dict[str, Any] | None:
+        """The config at `path` with the files it INHERITs merged in as MkDocs merges them; None when load_config
+        must read it."""
+        own = self._parse(path)
+        if own is None:
+            return None
+        result = copy.deepcopy(own)
+        parent_path = result.pop("INHERIT", None)
+        if parent_path is None:
+            return result
+        parent = os.path.normpath(os.path.join(os.path.dirname(path), parent_path))
+        if not os.path.exists(parent):
+            return None
+        inherited = self.merged(parent)
+        return None if inherited is None else mergedeep.merge(inherited, result)
+
+
+def load_group_config(config_path: Path, site_dir: str, files: ConfigFiles | None = None):
+    """MkDocs' config for one group's sources, with `site_dir` set (mkdocs.config.load_config's steps after reading
+    the file, with its messages). Without `files`, or for a file it cannot read, load_config itself."""
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
+
+    path = os.path.abspath(config_path)
+    merged = files.merged(path) if files is not None else None
+    if merged is None:
+        return load_config(config_file=str(config_path), site_dir=site_dir)
+    from mkdocs.config.defaults import MkDocsConfig
+
+    cfg = MkDocsConfig(config_file_path=path)
+    cfg.load_dict(merged)
+    cfg.load_dict({"site_dir": site_dir})
+    errors, warnings = cfg.validate()
+    for name, warning in warnings:
+        log.warning(f"Config value '{name}': {warning}")
+    for name, error in errors:
+        log.error(f"Config value '{name}': {error}")
+    if errors:
+        raise exceptions.Abort("Aborted with a configuration error!")
+    if cfg.strict and warnings:
+        raise exceptions.Abort(f"Aborted with {len(warnings)} configuration warnings in 'strict' mode!")
+    return cfg

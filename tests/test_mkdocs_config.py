@@ -1,0 +1,64 @@
+"""A worker's way of loading a group's MkDocs config (generator/builder/mkdocs_config.py) gives the config MkDocs'
+own load_config gives, and steps aside for what it cannot read the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from conftest import CONTRACT, TODAY, copy_project
+from generator.builder.mkdocs_config import ConfigFiles, load_group_config
+from generator.builder.pipeline import Project, generate_group
+from generator.builder.unpublished import write_sources
+
+
+def sources(tmp_path: Path) -> Path:
+    project = Project(copy_project(tmp_path, kept=False))
+    generated = generate_group(project, CONTRACT, "nordsjaelland", tmp_path / "site", TODAY)
+    return write_sources(project.sources / "nordsjaelland", generated.docs, generated.config)
+
+
+def comparable(config) -> dict:
+    """The config as plain values: its theme by its settings and folders, its plugins by name and settings."""
+    out = {}
+    for key, value in config.items():
+        if key == "theme":
+            out[key] = (dict(value), value.dirs, value.static_templates)
+        elif key == "plugins":
+            out[key] = [(name, dict(plugin.config)) for name, plugin in value.items()]
+        else:
+            out[key] = value
+    return out
+
+
+def test_the_same_config_as_mkdocs_loads(tmp_path):
+    path = sources(tmp_path)
+    site = str(tmp_path / "out")
+    files = ConfigFiles()
+    ours = load_group_config(path, site, files)
+    assert comparable(ours) == comparable(load_config(config_file=str(path), site_dir=site))
+    # Not vacuous: the project's mkdocs.yml was parsed by the worker (and is kept for the next group).
+    assert any(key[0].endswith("mkdocs.yml") and key[0] != str(path) for key in files._parsed)
+    assert comparable(load_group_config(path, site, files)) == comparable(ours)
+
+
+def test_a_file_with_mkdocs_own_tags_is_left_to_mkdocs(tmp_path, monkeypatch):
+    path = sources(tmp_path)
+    base = tmp_path / "mkdocs.yml"
+    base.write_text(base.read_text(encoding="utf-8").replace("site_name: Netværksgruppe", "site_name: !ENV [NV_NAVN, Netværksgruppe]"))
+    monkeypatch.setenv("NV_NAVN", "Fra miljøet")
+    files = ConfigFiles()
+    assert files.merged(str(path)) is None
+    config = load_group_config(path, str(tmp_path / "out"), files)
+    assert config.site_name != "Netværksgruppe"  # the group's own name, over the inherited one, as MkDocs reads it
+    assert comparable(config) == comparable(load_config(config_file=str(path), site_dir=str(tmp_path / "out")))
+
+
+def test_an_edited_file_is_read_again(tmp_path):
+    path = sources(tmp_path)
+    files = ConfigFiles()
+    before = load_group_config(path, str(tmp_path / "out"), files)
+    path.write_text(path.read_text(encoding="utf-8").replace('site_description: "', 'site_description: "Ny. '), encoding="utf-8")
+    after = load_group_config(path, str(tmp_path / "out"), files)
+    assert after.site_description == "Ny. " + before.site_description
