@@ -10,6 +10,7 @@ indexes pages both ways and compares the entries.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html import escape
 from html.parser import HTMLParser
@@ -19,18 +20,36 @@ from material.plugins.search.plugin import Element, SearchIndex, Section, void
 _HEADINGS = frozenset(f"h{x}" for x in range(1, 7))
 _KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 _NEVER_LEFT = ("script", "style", "object")
+# An inline SVG drawing of shapes only, with no text anywhere in it (the agenda's time bars, the icons): Material's
+# parser opens and closes each of its elements and takes nothing from them, so SectionParser steps over it whole,
+# once the page has a section (the first element of a page starts one). Only self-closed shapes inside, so nothing
+# stays open after it; attribute values quoted and free of < and >, so the tag ends where html.parser ends it.
+_ATTRS = r"""(?:[^<>"']|"[^"<>]*"|'[^'<>]*')*"""
+_SHAPES = "path|rect|circle|ellipse|line|polyline|polygon"
+_SILENT_SVG = re.compile(rf"<svg\b{_ATTRS}(?<!/)>(?:<(?:{_SHAPES})\b{_ATTRS}/>)*</svg>")
+# ...unless some element of those names is left out of the search by an attribute: Material's parser then treats every
+# element of that name alike (its elements compare by name), and the drawing's elements would count.
+_MARKED_SHAPE = re.compile(rf"<(?:svg|{_SHAPES})\b[^<>]*(?:data-search-exclude|linenodiv)", re.I)
 
 
 class SectionParser(HTMLParser):
     """Material's Parser, rule for rule; its sets of elements compare by tag name, so here they are sets of names."""
 
-    def __init__(self) -> None:
+    def __init__(self, step_over_drawings: bool = False) -> None:
         super().__init__()
+        self.step_over_drawings = step_over_drawings
         self.skip = {"object", "script", "style"}  # names of the elements whose content is left out
         self.context: list[Element] = []  # the open elements
         self.open = Counter()  # how many of each name are open
         self.section: Section | None = None
         self.data: list[Section] = []
+
+    def parse_starttag(self, i):
+        if self.step_over_drawings and self.section is not None:
+            drawing = _SILENT_SVG.match(self.rawdata, i)
+            if drawing:
+                return drawing.end()
+        return super().parse_starttag(i)
 
     def _skipping(self) -> bool:
         return any(self.open[name] for name in self.skip)
@@ -110,17 +129,22 @@ class SectionParser(HTMLParser):
             self.section.text.append(escape(data, quote=False))
 
 
+def sections(html: str) -> list[Section]:
+    """The sections Material's parser cuts `html` into, made by SectionParser, stepping over silent drawings."""
+    parser = SectionParser(step_over_drawings=not _MARKED_SHAPE.search(html))
+    parser.feed(html)
+    parser.close()
+    return parser.data
+
+
 class FastSearchIndex(SearchIndex):
-    """Material's SearchIndex with its pages cut into sections by SectionParser."""
+    """Material's SearchIndex with its pages cut into sections by `sections`."""
 
     def add_entry_from_context(self, page):
         search = page.meta.get("search") or {}
         if search.get("exclude"):
             return
-        parser = SectionParser()
-        parser.feed(page.content)
-        parser.close()
-        for section in parser.data:
+        for section in sections(page.content):
             if not section.is_excluded():
                 self.create_entry_for_section(section, page.toc, page.url, page)
 
