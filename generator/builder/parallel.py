@@ -198,9 +198,9 @@ def build_many(
             inputs = read_inputs(project, path)
         except GroupError:
             inputs = None  # the build reports it
-        stamp = built_stamp(project, out, slug)
-        fresh = inputs is not None and stamp is not None and stamp.fingerprint == site_fingerprint(project, inputs, slug, out, today, shared)
-        if not force and fresh:
+        stamp = None if force or inputs is None else built_stamp(project, out, slug)  # --force: no need to look
+        fresh = stamp is not None and stamp.fingerprint == site_fingerprint(project, inputs, slug, out, today, shared)
+        if fresh:
             target = display_path(out / slug, project)
             pending.append(Outcome(inputs.file, UNCHANGED, target, stamp.pages, stamp.warnings, listing=stamp.listing))
         else:
