@@ -116,6 +116,8 @@ INJECTIONS = [
     ('<img srcset="a.png 1x, https://evil.example/b.png 2x">', ["noget, der hentes fra en anden server (srcset på <img>)"]),
     ('<link rel="stylesheet" href="https://fonts.googleapis.com/css">', ["en <link rel=stylesheet>, der henter fra en anden server"]),
     ('<div style="background:url(https://evil.example/x)">', ["CSS, der kan hente noget (style på <div>)"]),
+    ('<svg><path filter="url(https://evil.example/f.svg#x)" d="M0 0"/></svg>', ["CSS, der kan hente noget (filter på <path>)"]),
+    ('<svg><rect fill="URL( https://evil.example/p.svg#g)"/></svg>', ["CSS, der kan hente noget (fill på <rect>)"]),
     ('<meta http-equiv="refresh" content="0;url=https://evil.example">', ["en <meta http-equiv=refresh>, der sender videre til en anden side"]),
     ('<form action="https://evil.example"><input></form>', ["en formular, der sender til https://evil.example"]),
     # A repeated attribute: a browser takes the first, so each one is looked at.

@@ -31,8 +31,10 @@ _URL_ATTRIBUTES = frozenset({
 })
 # SVG animation elements can set any attribute, so every attribute of theirs is looked at.
 _ANIMATION_TAGS = frozenset({"animate", "set"})
+# SVG presentation attributes that take CSS's url(): Firefox fetches an outside file named there (a filter, a mask).
+_CSS_ATTRIBUTES = frozenset({"style", "fill", "stroke", "filter", "clip-path", "mask", "marker-start", "marker-mid", "marker-end", "cursor"})
 # The attributes _check_attribute looks at beyond the on* handlers.
-_CHECKED_ATTRIBUTES = _URL_ATTRIBUTES | _LOADING_ATTRIBUTES | {"href", "xlink:href", "action", "formaction", "style"}
+_CHECKED_ATTRIBUTES = _URL_ATTRIBUTES | _LOADING_ATTRIBUTES | _CSS_ATTRIBUTES | {"href", "xlink:href", "action", "formaction"}
 # What Material's search index keeps of a page's markup (material/plugins/search/plugin.py): tags without attributes.
 _SEARCH_TAGS = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
@@ -148,8 +150,8 @@ class _PageScanner(HTMLParser):
             self.findings.append(f"en henvisning til en anden server ({name} på <{tag}>)")
         elif name in _LOADING_ATTRIBUTES and not all(_is_local(part.strip().split(" ")[0]) for part in value.split(",") if part.strip()):
             self.findings.append(f"noget, der hentes fra en anden server ({name} på <{tag}>)")
-        elif name == "style" and _CSS_URL.search(value):
-            self.findings.append(f"CSS, der kan hente noget (style på <{tag}>)")
+        elif name in _CSS_ATTRIBUTES and _CSS_URL.search(value):
+            self.findings.append(f"CSS, der kan hente noget ({name} på <{tag}>)")
         if tag == "link" and name == "href" and not _is_local(value):
             rel = next((value or "" for key, value in attrs if key == "rel"), "")
             if set(rel.lower().split()) & _LOADING_LINK_RELS:
