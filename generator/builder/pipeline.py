@@ -27,7 +27,7 @@ from .generate import Generated, Secret, generate
 from .inputs import Inputs, read_inputs
 from .mkdocs_config import ConfigFiles
 from .mkdocs_run import mkdocs_build
-from .postprocess import compact_index, finisher, slim_printables, write_worker
+from .postprocess import finisher, slim_printables, write_worker
 from .project import Project
 from .publish import prepare_output, prune_shared, publish, publish_shared, site_folders, write_overview
 from .readback import read_published, read_site, read_theme_templates
@@ -175,7 +175,6 @@ def build_group(
             config_path, tmp, project.template_cache, assets, reuse.themes if reuse else None, leave_out, finisher(inputs.file),
             reuse.configs if reuse else None,
         )
-        compact_index(tmp)
         html, index = read_site(tmp)
         write_worker(tmp, html, inputs.file)
         problems = check_site(html, index, scripts, inputs.file, sources)

@@ -1,6 +1,6 @@
 """Finish a freshly built site before it is checked and published: each page as MkDocs writes it (finisher:
 the theme's markup mended, mend.py; Material's settings and the whitespace and harmless character references
-slimmed, slim.py), the search index compacted, the printables slimmed, and the offline worker written
+slimmed, slim.py), the printables slimmed, and the offline worker written
 (offline.py)."""
 
 from __future__ import annotations
@@ -15,9 +15,7 @@ from ..site.unlock import script as fold_script
 from .mend import mend
 from .offline import SOURCE as WORKER_SOURCE
 from .offline import WORKER, keep_list, version, worker
-from .slim import compact_json, slim_config, slim_page
-
-SEARCH_INDEX = "search/search_index.json"
+from .slim import slim_config, slim_page
 
 
 def finisher(file: str) -> Callable[[str, str], str]:
@@ -28,13 +26,6 @@ def finisher(file: str) -> Callable[[str, str], str]:
         return slim_page(slim_config(mend(html, page, file)))
 
     return finish
-
-
-def compact_index(folder: Path) -> None:
-    """The search index without \\u escapes (slim.compact_json)."""
-    index = folder / SEARCH_INDEX
-    if index.is_file():
-        write_file(index, compact_json(index.read_text(encoding="utf-8")))
 
 
 def slim_printables(docs: dict[str, str | bytes]) -> dict[str, str | bytes]:

@@ -98,12 +98,6 @@ def slim_page(html: str) -> str:
     return _slim(html[:start], frame=True) + _slim(html[start:end], frame=False) + _slim(html[end:], frame=True)
 
 
-def compact_json(text: str) -> str:
-    """JSON without spare space and with non-ASCII letters as themselves, not \\u escapes (the search index:
-    "netv\\u00e6rk" is 6 bytes where "netværk" is 2)."""
-    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
-
-
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_SPACE = re.compile(r"\s+")
 _CSS_PUNCT = re.compile(r"\s*([{};,>])\s*")
