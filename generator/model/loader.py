@@ -135,6 +135,9 @@ def _describe(char: str) -> str | None:
         return "tabulatortegn (tab) i teksten; brug mellemrum i stedet"
     if char != "\n" and unicodedata.category(char) == "Cc":
         return f"teksten indeholder et styretegn (U+{ord(char):04X}); slet det"
+    if unicodedata.category(char) == "Cs":
+        # Only a \\u escape in quotes makes one (UTF-8 has none); no file can be written with it.
+        return f"teksten indeholder et ugyldigt tegn (U+{ord(char):04X}), som ikke kan gemmes; slet det"
     return None
 
 
