@@ -39,7 +39,7 @@ def test_the_same_config_as_mkdocs_loads(tmp_path):
     ours = load_group_config(path, site, files)
     assert comparable(ours) == comparable(load_config(config_file=str(path), site_dir=site))
     # Not vacuous: the project's mkdocs.yml was parsed by the worker (and is kept for the next group).
-    assert any(key[0].endswith("mkdocs.yml") and key[0] != str(path) for key in files._parsed)
+    assert [key[0] for key in files._inherited] == [str(tmp_path / "mkdocs.yml")]
     assert comparable(load_group_config(path, site, files)) == comparable(ours)
 
 

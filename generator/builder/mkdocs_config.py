@@ -21,38 +21,46 @@ import yaml
 log = logging.getLogger("mkdocs.config")
 
 
+# PyYAML's safe loader in C where PyYAML was built with libyaml (its wheels are), else in Python: the same result.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse(data: bytes) -> dict | None:
+    try:
+        parsed = yaml.load(data, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return None  # MkDocs' tags, or an error MkDocs words itself
+    return parsed if isinstance(parsed, dict) else None
+
+
 class ConfigFiles:
-    """The parsed YAML of config files, by path and bytes, kept for the process's next builds."""
+    """The parsed YAML of the config files the groups' configs inherit, by path and bytes, kept for the process's
+    next builds (each group's own config is read once, so it is not kept)."""
 
     def __init__(self) -> None:
-        self._parsed: dict[tuple[str, bytes], dict | None] = {}
+        self._inherited: dict[tuple[str, bytes], dict | None] = {}
 
-    def _parse(self, path: str) -> dict | None:
-        data = Path(path).read_bytes()
-        key = (path, data)
-        if key not in self._parsed:
-            try:
-                parsed = yaml.load(data, Loader=yaml.CSafeLoader)  # noqa: S506 - the safe loader, in C
-            except yaml.YAMLError:
-                parsed = None  # MkDocs' tags, or an error MkDocs words itself
-            self._parsed[key] = parsed if isinstance(parsed, dict) else None
-        return self._parsed[key]
+    def _parse_inherited(self, path: str) -> dict | None:
+        key = (path, Path(path).read_bytes())
+        if key not in self._inherited:
+            self._inherited[key] = _parse(key[1])
+        return self._inherited[key]
 
-    def merged(self, path: str) -> dict[str, Any] | None:
+    def merged(self, path: str, inherited: bool = False) -> dict[str, Any] | None:
         """The config at `path` with the files it INHERITs merged in as MkDocs merges them; None when load_config
         must read it."""
-        own = self._parse(path)
+        own = self._parse_inherited(path) if inherited else _parse(Path(path).read_bytes())
         if own is None:
             return None
-        result = copy.deepcopy(own)
+        result = copy.deepcopy(own) if inherited else own
         parent_path = result.pop("INHERIT", None)
         if parent_path is None:
             return result
         parent = os.path.normpath(os.path.join(os.path.dirname(path), parent_path))
         if not os.path.exists(parent):
             return None
-        inherited = self.merged(parent)
-        return None if inherited is None else mergedeep.merge(inherited, result)
+        base = self.merged(parent, inherited=True)
+        return None if base is None else mergedeep.merge(base, result)
 
 
 def load_group_config(config_path: Path, site_dir: str, files: ConfigFiles | None = None):

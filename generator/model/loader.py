@@ -301,6 +301,21 @@ def _comments(text: str, spans: list[tuple[int, int]]) -> tuple[Comment, ...]:
     return tuple(found)
 
 
+def _root(events, builder: _Builder) -> Node | None:
+    """The document's root node from the parse events; a second document is flagged and not read."""
+    root: Node | None = None
+    documents = 0
+    for event in events:
+        if isinstance(event, DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                builder._flag(event, "filen indeholder flere dokumenter (---); der må kun være ét pr. gruppe")
+                break
+        elif isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent)):
+            root = builder.node(events, event, 1)
+    return root
+
+
 def _parse_fast(text: str, file: str) -> Mapping | None:
     """The same tree as _parse_exact for a file without problems, from libyaml's parse events (ruamel.yaml.clib), a
     twentieth of the time of ruamel.yaml's own parser; None for any file with a problem or anything unusual, which
@@ -308,17 +323,8 @@ def _parse_fast(text: str, file: str) -> Mapping | None:
     tests/test_loader_fast.py compares the two on every group file of the tests and on generated ones."""
     builder = _Builder(file)
     spans: list[tuple[int, int]] = []
-    root: Node | None = None
-    documents = 0
     try:
-        events = _scalar_spans(YAML(typ="safe", pure=False).parse(text), spans)
-        for event in events:
-            if isinstance(event, DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    return None
-            elif isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent)):
-                root = builder.node(events, event, 1)
+        root = _root(_scalar_spans(YAML(typ="safe", pure=False).parse(text), spans), builder)
     except Exception:  # noqa: BLE001 - whatever libyaml makes of a broken file, the exact parse says what is wrong
         return None
     if builder.problems or not isinstance(root, Mapping) or not root.items:
@@ -331,17 +337,8 @@ def _parse_exact(text: str, file: str) -> Mapping:
     builder = _Builder(file)
     spans: list[tuple[int, int]] = []
     root: Node | None = None
-    documents = 0
     try:
-        events = _scalar_spans(YAML(typ="rt").parse(text), spans)
-        for event in events:
-            if isinstance(event, DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    builder._flag(event, "filen indeholder flere dokumenter (---); der må kun være ét pr. gruppe")
-                    break
-            elif isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent)):
-                root = builder.node(events, event, 1)
+        root = _root(_scalar_spans(YAML(typ="rt").parse(text), spans), builder)
     except _TooDeep:
         raise GroupError(builder.problems) from None
     except MarkedYAMLError as exc:
