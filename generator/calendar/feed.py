@@ -11,8 +11,8 @@ from ..facts.links import FEED_FILE, feed_links, meeting_ics
 from ..facts.meeting import GroupMeetings
 from ..model.models import Group
 from .events import CalEvent, group_events, meeting_events
-from .ical import Header, assemble, content_digest, event_bytes, timezone_bytes
-from .state import CalendarState, Seen, advance
+from .ical import Header, assemble, content_digest, digest_of_written, event_bytes, timezone_bytes
+from .state import CalendarState, EventState, Seen, advance
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,18 @@ def build_feed(
     home address changes too; the public feed carries the same numbers."""
     public = group_events(group, slug, meetings)
     private = group_events(group, slug, meetings, members=True) if private_feed else public
-    seen = [Seen(e.uid, e.significant(), content_digest(e)) for e in private]
+    # An event the last build wrote is written with its stamps then, and its digest read from those bytes; when
+    # advance keeps that very state (the event did not change), the bytes are the ones the files carry.
+    drafts: dict[CalEvent, tuple[EventState, bytes]] = {}
+
+    def digest(event: CalEvent) -> str:
+        before = state.events.get(event.uid)
+        if before is None:
+            return content_digest(event)
+        drafts[event] = (before, event_bytes(event, before))
+        return digest_of_written(drafts[event][1])
+
+    seen = [Seen(e.uid, e.significant(), digest(e)) for e in private]
     new_state, gone = advance(state, seen, today)
     timezone = timezone_bytes()
     written: dict[CalEvent, bytes] = {}  # each event written once, however many files carry it
@@ -55,7 +66,9 @@ def build_feed(
     def parts(events) -> list[bytes]:
         for e in events:
             if e not in written:
-                written[e] = event_bytes(e, new_state.events[e.uid])
+                now = new_state.events[e.uid]
+                draft = drafts.get(e)
+                written[e] = draft[1] if draft is not None and draft[0] is now else event_bytes(e, now)
         return [written[e] for e in events]
 
     files = {FEED_FILE: assemble(header(group), timezone, parts(public))}

@@ -109,6 +109,19 @@ def content_digest(event: CalEvent) -> str:
     return hashlib.sha256(vevent(event, None).to_ical()).hexdigest()[:16]
 
 
+# The properties vevent writes only with a state. Each is one line: a date-time or a small number, never folded.
+_STAMP_LINES = (b"DTSTAMP:", b"CREATED:", b"LAST-MODIFIED:", b"SEQUENCE:")
+
+
+def digest_of_written(written: bytes) -> str:
+    """content_digest of the event in `written` (event_bytes with any state), read from those bytes: so an event
+    whose stamps stay as they were is written once. icalendar puts each property on lines of its own, in an order
+    that does not depend on which other properties are there (its canonical ones first, the rest by name), so
+    leaving out the stamp lines gives what vevent writes without a state, byte for byte."""
+    kept = b"\r\n".join(line for line in written.split(b"\r\n") if not line.startswith(_STAMP_LINES))
+    return hashlib.sha256(kept).hexdigest()[:16]
+
+
 def event_bytes(event: CalEvent, state: EventState) -> bytes:
     """One VEVENT as it stands in a calendar file (every file that carries the event has these very bytes)."""
     return vevent(event, state).to_ical()
