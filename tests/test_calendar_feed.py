@@ -538,7 +538,8 @@ def test_unchanged_events_keep_their_bytes_and_a_changed_one_is_written_anew():
     first = build(data)
     again = build(data, state=first.calendar_state, today=dt.date(2027, 3, 1))
     assert ics_files(again) == ics_files(first)
-    edited = build(data.replace(b"senest dagen f\xc3\xb8r.", b"senest dagen f\xc3\xb8r kl. 12."), state=first.calendar_state, today=dt.date(2027, 3, 1))
+    later = b"senest dagen f\xc3\xb8r kl. 12."
+    edited = build(data.replace(b"senest dagen f\xc3\xb8r.", later), state=first.calendar_state, today=dt.date(2027, 3, 1))
 
     def events(feed: bytes) -> dict[bytes, bytes]:
         blocks = re.findall(rb"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", feed, re.S)
