@@ -62,3 +62,40 @@ def test_an_edited_file_is_read_again(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace('site_description: "', 'site_description: "Ny. '), encoding="utf-8")
     after = load_group_config(path, str(tmp_path / "out"), files)
     assert after.site_description == "Ny. " + before.site_description
+
+
+def test_a_worker_makes_the_theme_once_and_gives_each_build_its_own(tmp_path, monkeypatch):
+    import shutil
+
+    import mkdocs.utils
+
+    path = sources(tmp_path)
+    other = path.parent.parent / "anden" / "mkdocs.yml"  # another group's sources: the overrides seen from its folder
+    shutil.copytree(path.parent, other.parent)
+    files = ConfigFiles()
+    first = load_group_config(path, str(tmp_path / "out"), files)
+    listed = []
+    real = mkdocs.utils.entry_points
+    monkeypatch.setattr(mkdocs.utils, "entry_points", lambda **kw: listed.append(kw) or real(**kw))
+    first.theme.static_templates.add("changed-by-the-first-build.html")
+    again = load_group_config(path, str(tmp_path / "out"), files)
+    second = load_group_config(other, str(tmp_path / "out"), files)
+    assert listed == []  # the installed themes were not listed again
+    assert again.theme is not first.theme and "changed-by-the-first-build.html" not in again.theme.static_templates
+    assert comparable(again) == comparable(load_config(config_file=str(path), site_dir=str(tmp_path / "out")))
+    assert comparable(second) == comparable(load_config(config_file=str(other), site_dir=str(tmp_path / "out")))
+    assert second.theme.dirs[0] != again.theme.dirs[0]  # each as its own config names the folder
+
+
+def test_a_removed_overrides_folder_is_reported_as_mkdocs_reports_it(tmp_path):
+    import shutil
+
+    import pytest
+    from mkdocs.exceptions import Abort
+
+    path = sources(tmp_path)
+    files = ConfigFiles()
+    load_group_config(path, str(tmp_path / "out"), files)
+    shutil.rmtree(tmp_path / "overrides")
+    with pytest.raises(Abort):
+        load_group_config(path, str(tmp_path / "out"), files)
