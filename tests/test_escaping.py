@@ -101,6 +101,8 @@ def to_html(source: str) -> tuple[str, list]:
 # Where a value lands in the templates: (Markdown around it, what the clean version must look like).
 CONTEXTS = {
     "paragraph": "Før {}.\n",
+    "line start": "{}\n\nNæste afsnit.\n",
+    "after a number": "3{}\n\nNæste afsnit.\n",
     "heading": "## Tema: {}\n",
     "list item": "- Ordstyrer: {}\n- Referent: x\n",
     "table cell": "| Kl. | Punkt |\n|---|---|\n| 18.00 | {} |\n",
@@ -144,7 +146,9 @@ def test_escaped_text_shows_as_written_and_adds_no_markup(value, context):
 @given(value=ANY_TEXT)
 def test_escaped_text_has_no_markdown_or_html_character_left(value):
     escaped = text(value)
-    assert not any(c.isascii() and not c.isalnum() and c not in " &#;" for c in escaped)
+    assert not any(c.isascii() and not c.isalnum() and c not in " &#;,." for c in escaped)
+    # A full stop stays only where it cannot end a list number: not first, not after a digit.
+    assert not escaped.startswith(".") and not any(a.isdigit() and b == "." for a, b in zip(escaped, escaped[1:]))
     assert "\n" not in escaped and "  " not in escaped
     # Every '&' starts one of our numeric references.
     assert escaped.replace("&#", "").count("&") == 0
