@@ -4,11 +4,13 @@ The guard (guard.py) reads every built page with html.parser, and html.parser's 
 time. Our pages are plain: a doctype, text, start tags whose attributes are bare names or double-quoted values,
 end tags, and scripts with no '<' in them. For such a page `feed_plain` calls the handler's handle_starttag,
 handle_startendtag and handle_endtag with exactly what html.parser would pass (names in lower case, values with
-their character references decoded, None for a bare name), and handle_data with each script's text; text outside
-scripts is not passed on. On anything else (a comment, a single-quoted or unquoted value, a '<' that starts no tag,
-a <style>, a self-closed <script/>, markup inside <title> or <textarea>) it declines, having called nothing, and
-the caller reads the page with html.parser. The subset is one that every HTML parser reads the same way, so what
-passes here does not depend on the Python version's html.parser. tests/test_plainmarkup.py compares both readings.
+their character references decoded, None for a bare name), and handle_data with each script's text; other text
+only when asked (`text=True`, for the search index: builder/searchindex.py), decoded as html.parser decodes it.
+
+On anything else it declines, having called nothing, and the caller reads the page with html.parser: a comment, a
+single-quoted or unquoted value, a '<' that starts no tag, a <style>, a self-closed <script/>, markup inside
+<title> or <textarea>. The subset is one that every HTML parser reads the same way, so what passes here does not
+depend on the Python version's html.parser. tests/test_plainmarkup.py compares both readings.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ _ATTRIBUTE = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:(=)\"([^\"]*)\")?")
 # hold no '<'. <noscript> may hold markup: html.parser reads it as such, and a browser running scripts reads it as
 # text up to the first '</noscript' (here always its end tag: no value or text holds a '<'), which runs nothing.
 _TEXT_ONLY = frozenset({"title", "textarea", "xmp", "iframe", "noembed", "noframes"})
+# Of those, the ones newer html.parsers pass on undecoded: with text asked for, their text must hold no '&'.
+_RAW_TEXT = frozenset({"xmp", "iframe", "noembed", "noframes"})
 # Elements never read here: style is raw text to every parser, plaintext runs to the page's end.
 _DECLINED = frozenset({"style", "plaintext"})
 
@@ -45,9 +49,9 @@ def _attributes(text: str) -> list[tuple[str, str | None]]:
     return [(name.lower(), (unescape(value) if "&" in value else value) if equals else None) for name, equals, value in _ATTRIBUTE.findall(text)]
 
 
-def plain_events(html: str) -> list[tuple] | None:
-    """The page's tags and scripts' text as ("start" | "startend", tag, attrs), ("end", tag) and ("data", text),
-    in order; None when the page is not plain markup."""
+def plain_events(html: str, text: bool = False) -> list[tuple] | None:
+    """The page's tags and scripts' text (with `text`, all its text) as ("start" | "startend", tag, attrs),
+    ("end", tag) and ("data", text), in order; None when the page is not plain markup."""
     events: list[tuple] = []
     append = events.append
     pos = 0
@@ -63,6 +67,10 @@ def plain_events(html: str) -> list[tuple] | None:
             if ending is None:
                 if raw == "script":
                     append(("data", m[0]))
+                elif text:
+                    if raw in _RAW_TEXT and "&" in m[0]:
+                        return None
+                    append(("data", unescape(m[0])))
             elif ending.lower() == raw:
                 append(("end", raw))
                 raw = None
@@ -83,13 +91,15 @@ def plain_events(html: str) -> list[tuple] | None:
                     raw = tag
         elif ending is not None:
             append(("end", ending.lower()))
+        elif text and m[0][0] != "<":
+            append(("data", unescape(m[0]) if "&" in m[0] else m[0]))
     return events if pos == len(html) and raw is None else None
 
 
-def feed_plain(handler: Handler, html: str) -> bool:
-    """Hand a plain page's tags and scripts' text to `handler` as html.parser would; False (nothing handed) when
-    the page is not plain markup."""
-    events = plain_events(html)
+def feed_plain(handler: Handler, html: str, text: bool = False) -> bool:
+    """Hand a plain page's tags and scripts' text (with `text`, all its text) to `handler` as html.parser would;
+    False (nothing handed) when the page is not plain markup."""
+    events = plain_events(html, text)
     if events is None:
         return False
     starttag, startendtag, endtag, data = handler.handle_starttag, handler.handle_startendtag, handler.handle_endtag, handler.handle_data
