@@ -98,6 +98,15 @@ INJECTIONS = [
     ('<script src="uploads/assets/netvaerk.js?x"></script>', ["et <script>-element, der henter uploads/assets/netvaerk.js?x"]),
     ('<script>__md_scope=new URL("x",location)</script>', ["et <script>-element"]),
     ("<scr<script>ipt>alert(1)</script>", ["et <script>-element, som er skrevet, så det er svært at få øje på"]),
+    # html.parser reads one harmless <p>; a browser ends the raw text inside the value, and the <img> runs.
+    (
+        '<noscript><p title="</noscript><img src=x onerror=alert(1)>">x</p></noscript>',
+        ["et sluttag som </noscript> eller </textarea>, som er skrevet, så det er svært at få øje på"],
+    ),
+    (
+        '<textarea><p title="</TEXTAREA ><img src=x onerror=alert(1)>"></p></textarea>',
+        ["et sluttag som </noscript> eller </textarea>, som er skrevet, så det er svært at få øje på"],
+    ),
     ("<img src=x onerror=alert(1)>", ["en hændelsesattribut (onerror) på <img>"]),
     ("<details open ontoggle=alert(1)>", ["en hændelsesattribut (ontoggle) på <details>"]),
     ('<svg onload="alert(1)"></svg>', ["en hændelsesattribut (onload) på <svg>"]),
@@ -143,6 +152,8 @@ def test_injected_markup_is_found(contract_pages, scripts, home, snippet, expect
         '<a href="tel:20304050">20 30 40 50</a>',
         '<p title="javascript: er bare tekst her">tekst</p>',
         "<p>&lt;script&gt;alert(1)&lt;/script&gt; javascript&#58;alert(1)</p>",
+        '<noscript><p class="x">Slå JavaScript til</p></noscript><p title="&lt;/noscript&gt; er tekst">x</p>',
+        "<textarea>tekst</textarea><p>&lt;/title&gt;</p>",
     ],
 )
 def test_harmless_markup_passes(contract_pages, scripts, home, snippet):

@@ -42,6 +42,12 @@ _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _CSS_URL = re.compile(r"url\s*\(|@import|expression\s*\(", re.I)
+# Elements whose text a browser reads as raw text up to their end tag, wherever it stands: also inside what
+# html.parser reads as an attribute value, where it turns the rest of the value into live markup
+# (<noscript><p title="</noscript><img src=x onerror=…>">, a browser running scripts). html.parser reads each as
+# ordinary markup, so their end tags in the raw text are counted against those it reports.
+_RAW_TEXT_ELEMENTS = frozenset({"noscript", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
+_RAW_TEXT_END = re.compile(r"</(?:" + "|".join(sorted(_RAW_TEXT_ELEMENTS)) + r")(?=[\t\n\f\r />])", re.I)
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,7 @@ class _PageScanner(HTMLParser):
         self.worker = worker
         self.findings: list[str] = []
         self.script_tags = 0
+        self.raw_text_ends = 0
         self._script: list[tuple[str, str | None]] | None = None
         self._script_body: list[str] = []
 
@@ -163,6 +170,8 @@ class _PageScanner(HTMLParser):
             self._script_body.append(data)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _RAW_TEXT_ELEMENTS:
+            self.raw_text_ends += 1
         if tag != "script" or self._script is None:
             return
         attrs, body = self._script, "".join(self._script_body)
@@ -208,6 +217,8 @@ def scan_page(
     # A second look at the raw text, in case a browser would parse a tag that the scanner did not.
     if len(re.findall(r"<script\b", html, re.I)) != scanner.script_tags:
         findings.append("et <script>-element, som er skrevet, så det er svært at få øje på")
+    if len(_RAW_TEXT_END.findall(html)) != scanner.raw_text_ends:
+        findings.append("et sluttag som </noscript> eller </textarea>, som er skrevet, så det er svært at få øje på")
     return list(dict.fromkeys(findings))
 
 
