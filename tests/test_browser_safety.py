@@ -184,3 +184,24 @@ def test_search_results_show_hostile_text_as_text(browser, hostile_sites):
         assert visit.dialogs == [] and visit.outside == []
     finally:
         visit.close()
+
+
+RAW_TEXT_ESCAPES = [
+    '<noscript><p title="</noscript><img src=x onerror=window.__ran=1>">x</p></noscript>',
+    '<textarea><p title="</textarea><img src=x onerror=window.__ran=1>"></p></textarea>',
+]
+
+
+@pytest.mark.parametrize("snippet", RAW_TEXT_ESCAPES)
+def test_an_end_tag_hidden_in_a_value_runs_in_chromium_and_the_guard_finds_it(browser, snippet):
+    """html.parser reads one harmless <p>; Chromium ends the raw text inside the value and runs the handler."""
+    from generator.safety.guard import scan_page
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_content(f"<!doctype html><html><body>{snippet}</body></html>")
+        page.wait_for_function("window.__ran === 1", timeout=5000)
+    finally:
+        context.close()
+    assert scan_page(snippet, ()) == ["et sluttag som </noscript> eller </textarea>, som er skrevet, så det er svært at få øje på"]
