@@ -62,10 +62,36 @@ def _shared_files() -> tuple[str, Path]:
     return kept.name, folder / kept.name
 
 
-def copy_project(target: Path, groups: dict[str, bytes] | None = None, *, kept: bool = True) -> Path:
+# A commit made by the tests: fixed author, time and settings, so its hash and the feeds' stamps never vary.
+COMMITTED = "2026-11-20T10:00:00+00:00"
+
+
+def git(root: Path, *args: str, when: str = COMMITTED) -> str:
+    """Run git in `root` as a test's organiser would, with commit times pinned to `when`."""
+    import subprocess
+
+    env = {
+        **os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid", "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.invalid", "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
+        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    done = subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def commit_groups(root: Path, message: str = "Gruppefiler", when: str = COMMITTED) -> None:
+    """Commit everything in groups/ (a git repository is made first when there is none)."""
+    if not (root / ".git").exists():
+        git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A", "groups")
+    git(root, "commit", "-q", "--allow-empty", "-m", message, when=when)
+
+
+def copy_project(target: Path, groups: dict[str, bytes] | None = None, *, kept: bool = True, committed: bool = True) -> Path:
     """A throwaway copy of the project's inputs (groups, templates' config, overrides) in `target`; with `kept`,
     also the shared files an earlier build would have kept in site_src/ (a test that changes the inputs gets new
-    ones)."""
+    ones). With `committed`, the copy is a git repository with groups/ committed once (at COMMITTED), as an
+    organiser's clone is; without it, a folder as a downloaded zip gives."""
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, target / name)
     shutil.copytree(ROOT / "overrides", target / "overrides")
@@ -78,6 +104,8 @@ def copy_project(target: Path, groups: dict[str, bytes] | None = None, *, kept: 
     else:
         for name, data in groups.items():
             (target / "groups" / name).write_bytes(data)
+    if committed:
+        commit_groups(target)
     return target
 
 

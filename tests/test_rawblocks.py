@@ -65,7 +65,7 @@ def test_the_contracts_pages_are_the_same_and_their_tables_skip_the_parser():
 
 def test_a_members_sites_pages_are_the_same():
     data = (ROOT / "tests" / "members" / "lukket.yaml").read_bytes()
-    secret = Secret("pavillon tun middag gryde fjerbold lime", None, b"\0" * 16)
+    secret = Secret("pavillon tun middag gryde fjerbold lime")
     for source in pages(data, "lukket", secret).values():
         same_either_way(source)
 

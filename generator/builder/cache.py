@@ -103,17 +103,18 @@ def _passphrase_digest(passphrase: str | None) -> bytes:
 
 
 def group_fingerprint(shared: str, slug: str, inputs: Inputs, today: dt.date, site_dir: str) -> str:
-    """One group's fingerprint: the shared inputs' digest plus its own files (the calendar state, or its
-    absence, included), name, output place and "today"."""
+    """One group's fingerprint: the shared inputs' digest plus its own file, its history and the old state files
+    (or their absence), name, output place and "today"."""
     return digest(
         [
             ("shared", shared.encode()),
             ("slug", slug.encode()),
             ("file", inputs.file.encode()),
             ("data", inputs.data),
-            ("state_file", inputs.state_file.encode()),
-            ("state", b"absent" if inputs.state is None else b"present:" + inputs.state),
-            ("lock_state", b"absent" if inputs.lock_state is None else b"present:" + inputs.lock_state),
+            # The file's history (which commits changed it, into which blobs) and the old builds' state files.
+            ("history", inputs.history.key()),
+            ("legacy_calendar", inputs.calendar.key()),
+            ("legacy_lock", inputs.lock.key()),
             # The passphrase goes in only as a keyed digest: the stamp lives in site_src/ (never published),
             # and a changed passphrase must rebuild the group with new keys.
             ("passphrase", _passphrase_digest(inputs.passphrase)),

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 
 import jinja2
 
-from ..calendar.feed import build_feed, gone_warnings
-from ..calendar.state import dump as dump_state
-from ..calendar.state import empty as empty_state
-from ..calendar.state import parse as parse_state
+from ..calendar.events import CalEvent, group_events
+from ..calendar.feed import build_feed
+from ..calendar.memory import SECOND, Unreadable, parse_legacy
+from ..calendar.timeline import Legacy, Version, remember, version_events
 from ..errors import GroupError, Problem
 from ..facts.audience import private_values
 from ..facts.links import QR_FILE, feed_links
@@ -18,9 +18,8 @@ from ..facts.qr import qr_file
 from ..guide.check import check
 from ..model.models import Group
 from ..model.slug import SLUG_RE
-from ..safety.lock import dump_state as dump_lock_state
 from ..safety.lock import feed_name, keys_for
-from ..safety.lock import parse_state as parse_lock_state
+from ..safety.lock import parse_legacy as parse_legacy_lock
 from ..site.config import config_text
 from ..site.fragments import Lock, Reader
 from ..site.manifest import NAME as MANIFEST
@@ -30,6 +29,7 @@ from ..site.printing import print_files, private_files
 from ..site.render import render_site
 from ..site.shared import NOT_SHARED, SharedUrls
 from ..site.unlock import script_file, unlock_box
+from .history import BROKEN, COMPLETE, NO_GIT
 from .secret import passphrase_file, passphrase_variable
 
 
@@ -42,9 +42,7 @@ class Generated:
     warnings: tuple[Problem, ...]
     docs: dict[str, str | bytes]
     config: str
-    calendar_state: bytes  # the feed's new state, to be written beside the group file
     private: dict[str, str] = field(default_factory=dict)  # for the members only: never published
-    lock_state: bytes | None = None  # the members' lock's salt and verifier, to be written beside the group file
     sealed: tuple[tuple[str, str], ...] = ()  # (page, plain HTML) of each sealed fragment, for the guard
     private_values: tuple[str, ...] = ()  # what must never show in plain text in the published files
     private_feed: str | None = None  # the private feed's file name below the docs folder (published, unlisted)
@@ -63,10 +61,10 @@ def _missing_passphrase(file: str, slug: str) -> GroupError:
     )
 
 
-def _lock(group: Group, file: str, slug: str, secret: Secret | None) -> tuple[Lock | None, bytes | None]:
-    """The members' lock for a group with a members' area, and its state to keep."""
+def _lock(group: Group, file: str, slug: str, secret: Secret | None) -> Lock | None:
+    """The members' lock for a group with a members' area."""
     if not group.medlemsomraade:
-        return None, None
+        return None
     if secret is not None and secret.public_sources:
         raise GroupError(
             [
@@ -81,22 +79,132 @@ def _lock(group: Group, file: str, slug: str, secret: Secret | None) -> tuple[Lo
     if secret is None or secret.passphrase is None:
         raise _missing_passphrase(file, slug)
     try:
-        keys, state = keys_for(secret.passphrase, slug, parse_lock_state(secret.state) if secret.state else None, secret.fresh_salt)
+        keys = keys_for(secret.passphrase, slug, parse_legacy_lock(secret.legacy) if secret.legacy else None)
     except ValueError:
         message = f"adgangskoden indeholder usynlige styretegn; lav en ny med: netvaerk adgangskode {file} --ny"
         raise GroupError([Problem(file, 1, 1, "medlemsområde", message)]) from None
-    return Lock(keys, slug), dump_lock_state(state)
+    return Lock(keys, slug)
 
 
 @dataclass(frozen=True)
 class Secret:
-    """The members' lock's inputs: the passphrase (None when it cannot be found), the kept state and a new salt
-    to use if the passphrase has changed (drawn by the caller, so this stays a pure function)."""
+    """The members' lock's inputs: the passphrase (None when it cannot be found) and an old build's lock file."""
 
     passphrase: str | None
-    state: bytes | None
-    fresh_salt: bytes
+    legacy: bytes | None = None  # groups/<slug>.laas.json from before the salt followed the group (read, never written)
     public_sources: bool = False  # built from a repository anyone can read
+
+
+@dataclass(frozen=True)
+class PastVersion:
+    """One committed version of the group file."""
+
+    when: dt.datetime  # the commit's time, UTC
+    data: bytes | None  # None: the commit deleted the file
+    commit: str
+
+
+@dataclass(frozen=True)
+class Past:
+    """What the calendar's memory is made from: the group file's committed versions, oldest first (read from git by
+    builder/history.py), and an old build's state file."""
+
+    versions: tuple[PastVersion, ...] = ()
+    kind: str = COMPLETE  # history.COMPLETE, SHALLOW, NO_GIT or BROKEN
+    truncated: bool = False  # a shallow clone cut the file's history
+    reason: str = ""  # BROKEN: git's words
+    legacy: bytes | None = None  # an old build's groups/<slug>.kalender.json (read, never written)
+    legacy_file: str = ""
+    legacy_after: int | None = None  # it describes the feeds after this many versions; None: as built now
+    legacy_when: dt.datetime | None = None  # its commit's time
+
+
+def _history_problems(past: Past, file: str) -> list[Problem]:
+    """Refuse a history that would give subscribers wrong stamps; say when there is none (the feed still works)."""
+    if past.kind == BROKEN:
+        raise GroupError(
+            [
+                Problem(
+                    file, 1, 1, "",
+                    f"git kan ikke læse filens historik ({past.reason}), og uden den kan kalenderen ikke se, hvad medlemmernes "
+                    "kalendere allerede har fået; byg fra en frisk git-klon af repositoryet. Intet er lagt ud",
+                )
+            ]
+        )
+    if past.truncated:
+        raise GroupError(
+            [
+                Problem(
+                    file, 1, 1, "",
+                    "git-klonen mangler filens ældste historik (en »shallow clone«), og uden den kan kalenderen ikke se, hvad "
+                    "medlemmernes kalendere allerede har fået; hent hele historikken med: git fetch --unshallow (GitHub Actions: "
+                    "fetch-depth: 0 under actions/checkout; GitLab: variablen GIT_DEPTH: 0). Intet er lagt ud",
+                )
+            ]
+        )
+    if past.kind == NO_GIT:
+        message = (
+            "mappen er ikke en git-klon, så kalenderen kan ikke se, hvad der er ændret siden sidst: flyttede og aflyste møder "
+            "bliver måske ikke rettet i medlemmernes kalendere; byg fra en git-klon af repositoryet med hele historikken"
+        )
+        return [Problem(file, 1, 1, "", message, warning=True)]
+    return []
+
+
+def _skipped(file: str, commits: list[str]) -> list[Problem]:
+    """One warning for the committed versions that no longer validate."""
+    if not commits:
+        return []
+    shown = ", ".join(c[:7] for c in commits[:5]) + (", …" if len(commits) > 5 else "")
+    what = "en tidligere udgave" if len(commits) == 1 else f"{len(commits)} tidligere udgaver"
+    them = "den" if len(commits) == 1 else "dem"
+    message = (
+        f"{what} af filen i git (commit {shown}) kan ikke læses af denne version af netvaerk; kalenderen springer {them} over, "
+        "når den ser efter, hvad medlemmernes kalendere allerede har fået"
+    )
+    return [Problem(file, 1, 1, "", message, warning=True)]
+
+
+def _timeline(
+    past: Past, data: bytes, file: str, slug: str, today: dt.date, current: tuple[tuple[CalEvent, ...], tuple[CalEvent, ...]]
+) -> tuple[list[Version], Legacy | None, list[Problem]]:
+    """The versions the feeds were built from, the one built now last, and the old state file placed among them.
+
+    A version not committed yet (the organiser's own edits) is stamped at midnight UTC of `today`, and always after
+    the last commit: the same inputs give the same feed."""
+    versions: list[Version] = []
+    skipped: list[str] = []
+    after = None
+    for index, version in enumerate(past.versions):
+        if past.legacy_after == index:
+            after = len(versions)
+        if version.data is None:
+            versions.append(Version(version.when, (), ()))
+            continue
+        events = current if version.data == data else version_events(version.data, file, slug, today)
+        if events is None:
+            skipped.append(version.commit)
+            continue
+        versions.append(Version(version.when, *events))
+    if past.legacy_after is not None and after is None:
+        after = len(versions)
+    if not past.versions or past.versions[-1].data != data:
+        midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+        versions.append(Version(max(midnight, past.versions[-1].when + SECOND) if past.versions else midnight, *current))
+    legacy = None
+    if past.legacy is not None:
+        try:
+            events = parse_legacy(past.legacy)
+        except Unreadable as exc:
+            message = (
+                f"kalenderstatus fra en ældre version af netvaerk kan ikke læses ({exc.what}); hent den seneste udgave fra git, "
+                "eller slet filen, så kalenderen regner alt ud fra git-historikken"
+            )
+            raise GroupError([Problem(past.legacy_file, exc.line, exc.col, "", message)]) from None
+        placed = len(versions) if after is None else after
+        when = past.legacy_when or versions[-1].when
+        legacy = Legacy(events, placed, when)
+    return versions, legacy, _skipped(file, skipped)
 
 
 def generate(
@@ -109,8 +217,7 @@ def generate(
     overrides_dir: str,
     site_dir: str,
     *,
-    calendar_state: bytes | None = None,  # the committed state file's bytes; None when there is none yet
-    state_file: str = "",  # its path as shown in messages
+    past: Past = Past(),  # the group file's committed versions, for the calendar's memory
     secret: Secret | None = None,  # for a group with a members' area
     unlock_source: str = "",  # the lock's browser script (generator/site/assets/laas.js), read by the caller
     shared: SharedUrls = NOT_SHARED,  # where the pages find the files the groups share (out/_tema/)
@@ -119,12 +226,15 @@ def generate(
     if not SLUG_RE.match(slug):
         raise GroupError([Problem(file, 1, 1, "", f"filnavnet giver ikke en brugbar adresse ('{slug}'); brug små bogstaver, tal og bindestreger")])
     group, found = check(data, file)
-    lock, lock_state = _lock(group, file, slug, secret)
-    state = parse_state(calendar_state, state_file) if calendar_state is not None else empty_state()
+    noted = _history_problems(past, file)
+    lock = _lock(group, file, slug, secret)
     private_feed = feed_name(lock.keys) if lock else None
     site = site_facts(group, today, private_feed)
     pages = site_pages(site)
-    feed = build_feed(group, slug, site.meetings, state, today, private_feed)
+    current = group_events(group, slug, site.meetings), group_events(group, slug, site.meetings, members=True)
+    versions, legacy, skipped = _timeline(past, data, file, slug, today, current)
+    public, members = remember(versions, legacy, private_feed is not None)
+    feed = build_feed(group, slug, site.meetings, public, members, private_feed)
     box = None
     if lock:
         script_path, script_data = script_file(unlock_source)
@@ -143,12 +253,10 @@ def generate(
     return Generated(
         slug=slug,
         group=group,
-        warnings=tuple(found) + tuple(gone_warnings(feed.gone, file)),
+        warnings=tuple(found) + tuple(noted) + tuple(skipped),
         docs={**docs, **print_files(env, site, shared), MANIFEST: manifest_text(group, shared)},
         config=config_text(group, pages, base_config, overrides_dir, site_dir, box["script"] if box else None),
-        calendar_state=dump_state(feed.state),
         private=private_files(env, site, slug, lock),
-        lock_state=lock_state,
         sealed=rendered.sealed,
         private_values=private_values(group, site.audiences),
         private_feed=private_feed,

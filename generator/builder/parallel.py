@@ -8,7 +8,7 @@ import os
 import sys
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import GroupError
@@ -16,7 +16,8 @@ from ..site.overview import Listing
 from ..site.shared import SharedUrls
 from .assets import SharedAssets
 from .cache import shared_fingerprint
-from .inputs import Inputs, read_inputs
+from .history import read_history
+from .inputs import Inputs, load_blobs, read_inputs
 from .pipeline import Reuse, allowed_scripts, build_group, built_stamp, share, site_fingerprint
 from .project import Project, display_path
 
@@ -188,14 +189,16 @@ def build_many(
 ) -> Iterator[Outcome]:
     """Each group's outcome in the order given: up-to-date sites are skipped, the rest are built in parallel.
 
-    Each group's files are read once, here: the same bytes give its fingerprint and, when it is built, its site.
+    Each group's files are read once, here: the same bytes give its fingerprint and, when it is built, its site;
+    the git history is read once for all groups, and the past versions of those to build in one more git call.
     `assets`: the shared files, already in out/_tema/ (pipeline.share; put there here when not given)."""
     assets = share(project, out) if assets is None else assets
     shared = shared_fingerprint(assets.made_from, assets.urls)
+    history = read_history(project.root)  # every group's history, in one pass
     pending: list[Outcome | Job] = []
     for slug, path in groups.items():
         try:
-            inputs = read_inputs(project, path)
+            inputs = read_inputs(project, path, history=history)
         except GroupError:
             inputs = None  # the build reports it
         stamp = None if force or inputs is None else built_stamp(project, out, slug)  # --force: no need to look
@@ -205,6 +208,9 @@ def build_many(
             pending.append(Outcome(inputs.file, UNCHANGED, target, stamp.pages, stamp.warnings, listing=stamp.listing))
         else:
             pending.append(Job(slug, path, shared, inputs))
+    # The past versions of the groups to build, in one git call for all of them.
+    loaded = iter(load_blobs(project, [item.inputs for item in pending if isinstance(item, Job) and item.inputs is not None]))
+    pending = [replace(item, inputs=next(loaded)) if isinstance(item, Job) and item.inputs is not None else item for item in pending]
     jobs = [item for item in pending if isinstance(item, Job)]
     if not jobs:
         yield from pending  # type: ignore[misc]

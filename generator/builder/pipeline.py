@@ -12,7 +12,6 @@ import jinja2
 from ..errors import GroupError, Problem
 from ..safety.guard import Sources, check_site, script_patterns
 from ..safety.leaks import leak_problems
-from ..safety.lock import SALT_BYTES
 from ..site.overview import SCRIPT as OVERVIEW_SCRIPT
 from ..site.overview import Listing, listing, not_found_html, overview_files, overview_html
 from ..site.printing import CSS as PRINT_CSS
@@ -23,8 +22,8 @@ from ..site.unlock import SOURCE as UNLOCK_SOURCE
 from . import shared_cache
 from .assets import OUR_SCRIPT, SharedAssets, read_sources, shared_assets
 from .cache import Stamp, group_fingerprint, inputs_digest
-from .generate import Generated, Secret, generate
-from .inputs import Inputs, read_inputs
+from .generate import Generated, Past, PastVersion, Secret, generate
+from .inputs import Inputs, Legacy, load_blobs, read_inputs
 from .mkdocs_config import ConfigFiles
 from .mkdocs_run import mkdocs_build
 from .postprocess import finisher, slim_printables, write_worker
@@ -35,7 +34,7 @@ from .records import identity, notes
 from .slim import fold_css, slim_page
 from .template_cache import template_cache
 from .theme_env import ThemeEnvs
-from .unpublished import write_calendar_state, write_lock_state, write_private, write_sources
+from .unpublished import write_private, write_sources
 
 
 @dataclass(frozen=True)
@@ -81,6 +80,8 @@ def generate_group(
     """Generate one group's sources from its inputs (read here when not given); nothing is written. `shared`:
     where its pages find the files shared by the groups in `out`."""
     inputs = read_inputs(project, path) if inputs is None else inputs
+    if inputs.blobs is None:
+        inputs = load_blobs(project, [inputs])[0]
     folder = project.sources / slug
     rel = lambda target: os.path.relpath(target, folder)  # noqa: E731
     return generate(
@@ -92,12 +93,35 @@ def generate_group(
         base_config=rel(project.base_config),
         overrides_dir=rel(project.overrides),
         site_dir=site_dir(project, out, slug),
-        calendar_state=inputs.state,
-        state_file=inputs.state_file,
-        # A new salt is drawn every time; it is used only when the passphrase has changed (safety/lock.keys_for).
-        secret=Secret(inputs.passphrase, inputs.lock_state, os.urandom(SALT_BYTES), inputs.public_sources),
+        past=past_of(inputs),
+        secret=Secret(inputs.passphrase, legacy_bytes(inputs, inputs.lock), inputs.public_sources),
         unlock_source=UNLOCK_SOURCE.read_text(encoding="utf-8"),
         shared=shared,
+    )
+
+
+def legacy_bytes(inputs: Inputs, legacy: Legacy) -> bytes | None:
+    """An old build's state file: in the working tree, else its newest committed version."""
+    if legacy.data is not None:
+        return legacy.data
+    return inputs.blob(legacy.revision.blob) if legacy.revision and legacy.revision.blob else None
+
+
+def past_of(inputs: Inputs) -> Past:
+    """The group file's committed versions (their bytes loaded: inputs.load_blobs) and the old calendar state file
+    placed among them, for the calendar's memory."""
+    history = inputs.history
+    versions = tuple(PastVersion(r.when, inputs.blob(r.blob) if r.blob else None, r.commit) for r in history.revisions)
+    # A version whose bytes git could not give is left out, like one that no longer validates.
+    versions = tuple(v for v, r in zip(versions, history.revisions, strict=True) if v.data is not None or r.blob is None)
+    calendar = inputs.calendar
+    after, when = None, None
+    if calendar.data is None and calendar.revision is not None:
+        after = sum(1 for r in history.revisions if r.index <= calendar.revision.index and (r.blob is None or inputs.blob(r.blob) is not None))
+        when = calendar.revision.when
+    return Past(
+        versions, history.kind, history.truncated, history.reason,
+        legacy_bytes(inputs, calendar), calendar.file, after, when,
     )
 
 
@@ -188,13 +212,8 @@ def build_group(
 
     noted = notes(project, out)
     folder = publish(out, slug, noted, build_into)
-    write_calendar_state(inputs, generated.calendar_state)
-    write_lock_state(inputs, generated.lock_state)
     write_private(project.private, generated.private)
-    # The stamp describes the inputs as they are now: with the calendar and lock states this build wrote,
-    # which is what the next build reads (rebuilding from them gives the same site).
-    written = replace(inputs, state=generated.calendar_state, lock_state=generated.lock_state or inputs.lock_state)
-    fingerprint = site_fingerprint(project, written, slug, out, today, shared) if shared is not None else ""
+    fingerprint = site_fingerprint(project, inputs, slug, out, today, shared) if shared is not None else ""
     noted.write_stamp(slug, folder, Stamp(fingerprint, pages, tuple(str(w) for w in generated.warnings), listed))
     return Built(slug, inputs.file, out / slug, pages, generated.warnings, listed)
 

@@ -1,4 +1,4 @@
-"""Write what a build keeps beside the published site: site_src/<slug>/, the calendar state, the private files."""
+"""Write what a build keeps beside the published site: site_src/<slug>/ and the private files (nothing in groups/)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 from ..files import clear_except, make_folder, problem, read_or_empty, refuse_links, write_file
-from .inputs import Inputs
 
 MARKER = ".netvaerk-site"  # in site_src/<slug>/ (never published): netvaerk wrote this folder and may replace it
 
@@ -59,22 +58,6 @@ def write_sources(folder: Path, docs: dict[str, str | bytes], config: str) -> Pa
     config_path = folder / "mkdocs.yml"
     _write_if_changed(config_path, config)
     return config_path
-
-
-def write_calendar_state(inputs: Inputs, data: bytes) -> bool:
-    """Replace the feed's state file beside the group file; False when it already held these bytes (as read)."""
-    if inputs.state == data:
-        return False
-    write_file(inputs.state_path, data, durable=True, shown=inputs.state_file)
-    return True
-
-
-def write_lock_state(inputs: Inputs, data: bytes | None) -> bool:
-    """Keep the members' lock's salt and verifier beside the group file (nothing secret: commit it)."""
-    if data is None or inputs.lock_state == data or inputs.lock_path is None:
-        return False
-    write_file(inputs.lock_path, data, durable=True, shown=inputs.lock_file)
-    return True
 
 
 def write_private(folder: Path, files: dict[str, str]) -> None:

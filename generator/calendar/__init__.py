@@ -1,1 +1,1 @@
-"""The calendar feed: one event per meeting and deadline, written as iCalendar, numbered by a committed state."""
+"""The calendar feed: one event per meeting and deadline, written as iCalendar, numbered from the group file's history in git."""

@@ -10,6 +10,7 @@ from ..facts.meeting import GroupMeetings, MeetingView, afbud
 from ..model.models import Group
 
 CANCELLED_PREFIX = "AFLYST: "
+WITHDRAWN = "Mødet er slettet fra mødeplanen."
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,25 @@ class CalEvent:
             "location": self.location or "",
             "status": "CANCELLED" if self.cancelled else "CONFIRMED",
         }
+
+
+def withdrawn(event: CalEvent) -> CalEvent:
+    """A meeting (or its deadline) deleted from the group file, as the feed goes on showing it: cancelled, with its
+    time, its title and the group's name only, so nothing the file no longer holds is published again."""
+    name = event.description.split("\n", 1)[0]
+    summary = event.summary if event.cancelled else CANCELLED_PREFIX + event.summary
+    return CalEvent(
+        uid=event.uid,
+        start=event.start,
+        end=event.end,
+        summary=summary,
+        location=None,
+        description=f"{name}\n\n{CANCELLED_PREFIX}{WITHDRAWN}",
+        url=None,
+        cancelled=True,
+        alarm=None,
+        busy=event.busy,
+    )
 
 
 def uid(kind: str, slug: str, day: dt.date) -> str:
@@ -130,7 +150,7 @@ def deadline_event(group: Group, slug: str, m: MeetingView, members: bool = Fals
     )
 
 
-def _sort_key(event: CalEvent) -> tuple[dt.datetime, str]:
+def sort_key(event: CalEvent) -> tuple[dt.datetime, str]:
     start = event.start if isinstance(event.start, dt.datetime) else dt.datetime.combine(event.start, dt.time())
     return start, event.uid
 
@@ -139,7 +159,7 @@ def group_events(group: Group, slug: str, meetings: GroupMeetings, members: bool
     """Every meeting, past and future, and every registration deadline, in date order."""
     events = [meeting_event(group, slug, m, members) for m in meetings.all]
     events += [deadline_event(group, slug, m, members) for m in meetings.all if m.deadline_day]
-    return tuple(sorted(events, key=_sort_key))
+    return tuple(sorted(events, key=sort_key))
 
 
 def meeting_events(group: Group, slug: str, meetings: GroupMeetings) -> dict[dt.date, CalEvent]:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration, vText, vUri
 
 from .events import CalEvent
-from .state import EventState
+from .memory import Stamps
 
 TZID = "Europe/Copenhagen"
 PRODID = "-//netvaerk//netvaerk kalender 1//DA"
@@ -74,16 +73,16 @@ def _when(value: dt.datetime | dt.date, zone: ZoneInfo) -> dt.datetime | dt.date
     return value.replace(tzinfo=zone) if isinstance(value, dt.datetime) else value
 
 
-def vevent(event: CalEvent, state: EventState | None) -> Event:
-    """The VEVENT; without a state it lacks the stamps (used to fingerprint the content)."""
+def vevent(event: CalEvent, stamps: Stamps | None) -> Event:
+    """The VEVENT; without stamps it lacks DTSTAMP, CREATED, LAST-MODIFIED and SEQUENCE."""
     zone = ZoneInfo(TZID)
     out = Event()
     out.add("uid", Text(event.uid))
-    if state is not None:
-        out.add("dtstamp", state.modified)
-        out.add("created", state.created)
-        out.add("last-modified", state.modified)
-        out.add("sequence", state.sequence)
+    if stamps is not None:
+        out.add("dtstamp", stamps.modified)
+        out.add("created", stamps.created)
+        out.add("last-modified", stamps.modified)
+        out.add("sequence", stamps.sequence)
     out.add("dtstart", _when(event.start, zone))
     if event.end is not None:
         out.add("dtend", _when(event.end, zone))
@@ -104,27 +103,9 @@ def vevent(event: CalEvent, state: EventState | None) -> Event:
     return out
 
 
-def content_digest(event: CalEvent) -> str:
-    """A short digest of everything the event says, stamps left out."""
-    return hashlib.sha256(vevent(event, None).to_ical()).hexdigest()[:16]
-
-
-# The properties vevent writes only with a state. Each is one line: a date-time or a small number, never folded.
-_STAMP_LINES = (b"DTSTAMP:", b"CREATED:", b"LAST-MODIFIED:", b"SEQUENCE:")
-
-
-def digest_of_written(written: bytes) -> str:
-    """content_digest of the event in `written` (event_bytes with any state), read from those bytes: so an event
-    whose stamps stay as they were is written once. icalendar puts each property on lines of its own, in an order
-    that does not depend on which other properties are there (its canonical ones first, the rest by name), so
-    leaving out the stamp lines gives what vevent writes without a state, byte for byte."""
-    kept = b"\r\n".join(line for line in written.split(b"\r\n") if not line.startswith(_STAMP_LINES))
-    return hashlib.sha256(kept).hexdigest()[:16]
-
-
-def event_bytes(event: CalEvent, state: EventState) -> bytes:
+def event_bytes(event: CalEvent, stamps: Stamps) -> bytes:
     """One VEVENT as it stands in a calendar file (every file that carries the event has these very bytes)."""
-    return vevent(event, state).to_ical()
+    return vevent(event, stamps).to_ical()
 
 
 def timezone_bytes() -> bytes:
@@ -132,7 +113,7 @@ def timezone_bytes() -> bytes:
     return vtimezone().to_ical()
 
 
-def calendar_bytes(header: Header | None, events: list[tuple[CalEvent, EventState]]) -> bytes:
+def calendar_bytes(header: Header | None, events: list[tuple[CalEvent, Stamps]]) -> bytes:
     """A whole VCALENDAR: UTF-8, CRLF after every line, folded at 75 octets by icalendar."""
     return assemble(header, timezone_bytes(), [event_bytes(event, state) for event, state in events])
 

@@ -2,7 +2,9 @@
 
 Format "netvaerk/1", mirrored exactly by the browser's script (generator/site/assets/laas.js):
 
-    master = PBKDF2-HMAC-SHA256(normalised passphrase, salt (16 random bytes), 600,000 iterations, 32 bytes)
+    salt   = SHA-256("netvaerk/1 salt|<group>")[:16]                 fixed by the group (a legacy .laas.json's salt
+                                                                    while the passphrase opens its verifier)
+    master = PBKDF2-HMAC-SHA256(normalised passphrase, salt, 600,000 iterations, 32 bytes)
     enc    = HKDF-SHA256(master, salt="", info="netvaerk/1 enc")    the AES-256-GCM key; the only key a phone holds
     siv    = HKDF-SHA256(master, salt="", info="netvaerk/1 iv")     build side only
     feed   = HKDF-SHA256(master, salt="", info="netvaerk/1 feed", 16 bytes)  names the private calendar feed
@@ -134,39 +136,42 @@ def unlock_link(keys: Keys, page_url: str) -> str:
     return f"{page_url}#nv={b64u(keys.enc)}"
 
 
+def group_salt(group: str) -> bytes:
+    """The group's salt, a function of its slug alone: the same keys on every machine and in every fresh clone, and
+    no two groups share a salt. Not from the repository's history, which may be rewritten (to purge an address)."""
+    if not _NAME.fullmatch(group):
+        raise ValueError(f"not a group name: {group!r}")
+    return hashlib.sha256(f"{VERSION} salt|{group}".encode("ascii")).digest()[:SALT_BYTES]
+
+
 @dataclass(frozen=True)
-class LockState:
-    """What the build keeps between runs (committed beside the group file; nothing secret in it): the salt,
-    and the verifier that tells whether the passphrase is still the one the salt was drawn for."""
+class LegacyLock:
+    """An old build's groups/<slug>.laas.json (read, never written): the random salt it drew, and the verifier that
+    tells whether the passphrase is still the one that salt was drawn for."""
 
     salt: bytes
     iterations: int
     check: str
 
 
-def dump_state(state: LockState) -> bytes:
-    body = {"format": 1, "salt": b64u(state.salt), "iterationer": state.iterations, "kontrol": state.check}
-    return (json.dumps(body, indent=1, sort_keys=True) + "\n").encode("utf-8")
-
-
-def parse_state(data: bytes) -> LockState | None:
-    """The stored state, or None when it cannot be read (then a new salt is drawn: the keys change)."""
+def parse_legacy(data: bytes) -> LegacyLock | None:
+    """The old lock file's salt and verifier, or None when it cannot be read (then the group's own salt is used)."""
     try:
         body = json.loads(data.decode("utf-8"))
         if body.get("format") != 1:
             return None
-        state = LockState(unb64u(body["salt"]), int(body["iterationer"]), str(body["kontrol"]))
+        legacy = LegacyLock(unb64u(body["salt"]), int(body["iterationer"]), str(body["kontrol"]))
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
         return None
-    return state if len(state.salt) == SALT_BYTES and state.iterations >= ITERATIONS else None
+    return legacy if len(legacy.salt) == SALT_BYTES and legacy.iterations >= ITERATIONS else None
 
 
-def keys_for(passphrase: str, group: str, stored: LockState | None, fresh_salt: bytes) -> tuple[Keys, LockState]:
-    """The group's keys: the stored salt while the passphrase still opens its verifier, else `fresh_salt`
-    (drawn by the caller), so a new passphrase gives new keys and a new feed name."""
-    if stored is not None:
-        keys = derive(passphrase, stored.salt, stored.iterations)
-        if unseal(keys.enc, aad(group, "check"), stored.check) is not None:
-            return keys, stored
-    keys = derive(passphrase, fresh_salt)
-    return keys, LockState(keys.salt, keys.iterations, check_value(keys, group))
+def keys_for(passphrase: str, group: str, legacy: LegacyLock | None = None) -> Keys:
+    """The group's keys: from a legacy lock file's salt while the passphrase still opens its verifier (so a group
+    that already publishes keeps its invitations, unlocked phones and feed address), else from group_salt. A new
+    passphrase gives new keys and a new feed name either way."""
+    if legacy is not None:
+        keys = derive(passphrase, legacy.salt, legacy.iterations)
+        if unseal(keys.enc, aad(group, "check"), legacy.check) is not None:
+            return keys
+    return derive(passphrase, group_salt(group))
