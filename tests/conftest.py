@@ -62,8 +62,9 @@ def _shared_files() -> tuple[str, Path]:
     return kept.name, folder / kept.name
 
 
-# A commit made by the tests: fixed author, time and settings, so its hash and the feeds' stamps never vary.
-COMMITTED = "2026-11-20T10:00:00+00:00"
+# A commit made by the tests: fixed author, time and settings, so its hash and the feeds' stamps never vary. At
+# midnight UTC of TODAY, so a committed file gives the stamps the pure generation gives without a history.
+COMMITTED = "2026-11-26T00:00:00+00:00"
 
 
 def git(root: Path, *args: str, when: str = COMMITTED) -> str:

@@ -1,4 +1,4 @@
-"""Independent iCalendar readers for the tests: Mozilla's ical.js (node) and the `ics` package."""
+"""Independent iCalendar readers for the tests: Mozilla's ical.js (node), the `ics` package and icalendar."""
 
 from __future__ import annotations
 
@@ -63,3 +63,22 @@ def unescape_text(value: str) -> str:
             out.append(value[i])
             i += 1
     return "".join(out)
+
+
+def icalendar_events(data: bytes) -> dict[str, dict]:
+    """Each VEVENT as the icalendar package reads it, by UID: its stamps, status, place and start."""
+    from icalendar import Calendar
+
+    out = {}
+    for event in Calendar.from_ical(data).walk("VEVENT"):
+        out[str(event["UID"])] = {
+            "sequence": int(event["SEQUENCE"]),
+            "last_modified": event["LAST-MODIFIED"].dt,
+            "dtstamp": event["DTSTAMP"].dt,
+            "created": event["CREATED"].dt,
+            "status": str(event["STATUS"]),
+            "location": str(event["LOCATION"]) if "LOCATION" in event else None,
+            "summary": str(event["SUMMARY"]),
+            "start": event["DTSTART"].dt,
+        }
+    return out

@@ -19,7 +19,7 @@ import pytest
 import generator
 from clirun import Ran
 from clirun import run as run_cli
-from conftest import CONTRACT, PUBLIC_WARNING, copy_project
+from conftest import CONTRACT, PUBLIC_WARNING, commit_groups, copy_project, git
 from generator.builder import cache
 from generator.builder.cache import shared_fingerprint, tree
 from generator.builder.inputs import read_inputs
@@ -110,7 +110,7 @@ def test_the_stamp_carries_the_fingerprint_of_its_inputs(project):
     assets = collect_shared(proj)
     shared = shared_fingerprint(assets.made_from, assets.urls)
     inputs = read_inputs(proj, project / "groups" / "a-gruppe.yaml")
-    assert inputs.state is not None  # the calendar state the build wrote, as the next build reads it
+    assert [r.commit for r in inputs.history.revisions] == [git(project, "rev-parse", "HEAD").strip()]
     expected = site_fingerprint(proj, inputs, "a-gruppe", project / "site", dt.date.fromisoformat(TODAY), shared)
     stamp = _stamp(project, "a-gruppe")
     assert stamp is not None and stamp.fingerprint == expected and stamp.pages == _pages(GOOD)
@@ -130,34 +130,44 @@ def _outcome(result, file: str) -> str:
     return "bygget" if " sider bygget i " in line else "uændret" if "uændret siden sidst" in line else line
 
 
-def test_the_calendar_state_is_an_input(tmp_path):
-    """Deleting or reverting groups/x.kalender.json (as a message may tell the organiser to) rebuilds the group."""
+def test_the_history_and_an_old_state_file_are_inputs_and_nothing_is_written_beside_the_group_file(tmp_path):
+    """A commit that changes the group file, or an old build's state file appearing or going, rebuilds the group; a
+    build writes nothing into groups/, so `git status` stays as it was."""
     root = copy_project(tmp_path)
-    state = root / "groups" / "nordsjaelland.kalender.json"
+    git(root, "add", "-A", ".")  # the whole copy, so that only what a build adds would show
+    git(root, "commit", "-q", "-m", "Projektet")
+    status = git(root, "status", "--porcelain", "--ignored", "groups")
     assert _outcome(run(root), "groups/nordsjaelland.yaml") == "bygget"
-    first = state.read_bytes()
     assert _outcome(run(root), "groups/nordsjaelland.yaml") == "uændret"
+    assert git(root, "status", "--porcelain", "--ignored", "groups") == status == ""
+    assert sorted(p.name for p in (root / "groups").iterdir()) == ["nordsjaelland.yaml"]
 
-    state.unlink()
-    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "bygget"
-    assert state.read_bytes() == first
+    # The same bytes committed again (a commit that only touches another file) changes nothing.
+    (root / "groups" / "andet.txt").write_text("x\n")
+    commit_groups(root, "Andet", when="2026-11-21T10:00:00+00:00")
     assert _outcome(run(root), "groups/nordsjaelland.yaml") == "uændret"
-
-    # A changed meeting moves the state on; putting the older state back rebuilds from it.
+    # A moved meeting, first in the working tree, then committed: each rebuilds.
     group = root / "groups" / "nordsjaelland.yaml"
     group.write_bytes(GOOD.replace(b"start: 18:00", b"start: 18:30", 1))
     assert _outcome(run(root), "groups/nordsjaelland.yaml") == "bygget"
-    moved = state.read_bytes()
-    assert moved != first
-    state.write_bytes(first)
-    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "bygget"
-    assert state.read_bytes() == moved
     assert _outcome(run(root), "groups/nordsjaelland.yaml") == "uændret"
+    commit_groups(root, "Flyttet", when="2026-11-22T10:00:00+00:00")
+    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "bygget"
+    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "uændret"
+    # An old build's state file is read (and never written).
+    old = b'{"format": 1, "events": {}}\n'
+    (root / "groups" / "nordsjaelland.kalender.json").write_bytes(old)
+    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "bygget"
+    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "uændret"
+    assert (root / "groups" / "nordsjaelland.kalender.json").read_bytes() == old
+    (root / "groups" / "nordsjaelland.kalender.json").unlink()
+    assert _outcome(run(root), "groups/nordsjaelland.yaml") == "bygget"
+    assert git(root, "status", "--porcelain", "groups") == ""
 
 
 def test_each_input_file_is_read_once_per_build(tmp_path, monkeypatch):
-    """In-process (one worker): the group file and its state are opened once per build, and the same bytes
-    give the fingerprint and the site."""
+    """In-process (one worker): the group file and an old build's state file (looked up) are opened once per
+    build, and the same bytes give the fingerprint and the site."""
     from generator.builder import parallel
     from generator.builder.pipeline import prepare
 
@@ -176,7 +186,7 @@ def test_each_input_file_is_read_once_per_build(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "open", counting)
     prepare(root / "site", project)
     today = dt.date.fromisoformat(TODAY)
-    # No state file yet (its absence is looked up once); then nothing changed; then --force with the state it wrote.
+    # No old state file (its absence is looked up once); then nothing changed; then --force.
     for force, status in ((False, "bygget"), (False, "uændret"), (True, "bygget")):
         opened.clear()
         (outcome,) = parallel.build_many(project, groups, root / "site", today, force=force, workers=1)

@@ -8,14 +8,13 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CONTRACT, ROOT, TODAY
-from generator.builder.generate import Generated, generate
+from generator.builder.generate import Generated, Past, Secret, generate
 from generator.calendar.events import CalEvent
-from generator.calendar.ical import calendar_bytes, content_digest, digest_of_written, event_bytes
-from generator.calendar.state import EventState
+from generator.calendar.ical import calendar_bytes
+from generator.calendar.memory import Stamps
 from generator.errors import GroupError
 from generator.site.render import environment
 from ical_parsers import icaljs, ics_events, unescape_text, unfold
@@ -25,8 +24,8 @@ GOLDEN = ROOT / "tests" / "golden" / "kalender"
 ADDRESS = "https://nordsjaelland.example.dk/"
 
 
-def build(data: bytes, state: bytes | None = None, today: dt.date = TODAY, slug: str = "nordsjaelland") -> Generated:
-    """The pure generation stage, as the pipeline calls it."""
+def build(data: bytes, past: Past | None = None, today: dt.date = TODAY, slug: str = "nordsjaelland", secret: Secret | None = None) -> Generated:
+    """The pure generation stage, as the pipeline calls it (`past`: the file's committed versions)."""
     return generate(
         data,
         f"groups/{slug}.yaml",
@@ -36,8 +35,8 @@ def build(data: bytes, state: bytes | None = None, today: dt.date = TODAY, slug:
         base_config="../../mkdocs.yml",
         overrides_dir="../../overrides",
         site_dir="../../site/" + slug,
-        calendar_state=state,
-        state_file=f"groups/{slug}.kalender.json",
+        past=past or Past(),
+        secret=secret,
     )
 
 
@@ -277,99 +276,6 @@ def test_meetings_around_clock_changes_keep_their_local_time(tmp_path):
     assert local("2027-10-30", "19:00").utcoffset() == dt.timedelta(hours=2)
 
 
-# Stable UIDs and SEQUENCE across rebuilds
-
-
-def _sequences(data: bytes, tmp_path, name: str) -> dict[str, tuple[int, str, str, str]]:
-    events = icaljs({name: data}, tmp_path)[name]["events"]
-    return {e["uid"]: (e["sequence"], e["lastModified"], e["dtstamp"], e["status"]) for e in events}
-
-
-def test_edit_of_place_and_time_keeps_uids_and_raises_sequence_only_there(tmp_path):
-    days = ["2027-01-12", "2027-02-09", "2027-03-09", "2027-04-13"]
-    first = build(group([meeting(d) for d in days]), today=dt.date(2026, 11, 26), slug="test")
-    edited = [meeting(d) for d in days]
-    edited[1]["sted"] = "Hos Bo, Slotsgade 4"  # place
-    edited[2]["start"] = "18:30"  # time
-    edited[3]["ordstyrer"] = "Bo Hansen"  # neither: the description changes, SEQUENCE stays
-    second = build(group(edited), state=first.calendar_state, today=dt.date(2026, 12, 3), slug="test")
-
-    before = _sequences(first.docs["kalender.ics"], tmp_path, "a.ics")
-    after = _sequences(second.docs["kalender.ics"], tmp_path, "b.ics")
-    assert list(before) == list(after) == [f"moede-{d}@test.netvaerk" for d in days]
-    old, new = "2026-11-26T00:00:00Z", "2026-12-03T00:00:00Z"
-    assert set(before.values()) == {(0, old, old, "CONFIRMED")}
-    assert list(after.values()) == [
-        (0, old, old, "CONFIRMED"),
-        (1, new, new, "CONFIRMED"),
-        (1, new, new, "CONFIRMED"),
-        (0, new, new, "CONFIRMED"),
-    ]
-    # The one-meeting files say the same.
-    single = ics_events(second.docs["moeder/2027-02-09.ics"])["moede-2027-02-09@test.netvaerk"]
-    assert single.location == "Hos Bo, Slotsgade 4"
-    assert "SEQUENCE:1\r\n" in second.docs["moeder/2027-02-09.ics"].decode()
-
-    # Cancelling raises SEQUENCE again; the meeting stays in the feed.
-    edited[1]["aflyst"] = "Bo er syg"
-    third = build(group(edited), state=second.calendar_state, today=dt.date(2026, 12, 3), slug="test")
-    after_cancel = _sequences(third.docs["kalender.ics"], tmp_path, "c.ics")
-    sequence, modified, stamp, status = after_cancel["moede-2027-02-09@test.netvaerk"]
-    # A second change on the same day still moves LAST-MODIFIED forward, by a second.
-    assert (sequence, modified, stamp, status) == (2, "2026-12-03T00:00:01Z", "2026-12-03T00:00:01Z", "CANCELLED")
-    assert {u: v for u, v in after_cancel.items() if u != "moede-2027-02-09@test.netvaerk"} == {
-        u: v for u, v in after.items() if u != "moede-2027-02-09@test.netvaerk"
-    }
-
-
-def test_rebuild_from_same_file_and_state_is_byte_identical_on_any_day():
-    data = CONTRACT.read_bytes()
-    first = build(data, today=dt.date(2026, 11, 26))
-    later = build(data, state=first.calendar_state, today=dt.date(2027, 5, 1))
-    assert ics_files(later) == ics_files(first)
-    assert later.calendar_state == first.calendar_state
-    again = build(data, today=dt.date(2026, 11, 26))
-    assert ics_files(again) == ics_files(first)
-
-
-def test_moving_a_meeting_back_still_raises_sequence():
-    days = ["2027-01-12"]
-    states = []
-    state = None
-    for place in ("A-vej 1", "B-vej 2", "A-vej 1"):
-        generated = build(group([meeting(days[0], sted=place)]), state=state, slug="test")
-        state = generated.calendar_state
-        states.append(re.search(rb"SEQUENCE:(\d+)", generated.docs["kalender.ics"])[1])
-    assert states == [b"0", b"1", b"2"]
-
-
-def test_deleted_meeting_warns_once_and_keeps_its_sequence_if_it_returns():
-    days = ["2027-01-12", "2027-02-09"]
-    first = build(group([meeting(d) for d in days]), slug="test")
-    second = build(group([meeting(days[0])]), state=first.calendar_state, slug="test")
-    assert [str(w) for w in second.warnings if w.field == "møder"] == [
-        "groups/test.yaml:1:1: møder: advarsel: mødet 9. februar 2027 er slettet fra filen og forsvinder derfor fra "
-        "medlemmernes kalendere; skal det aflyses eller flyttes, så lad det stå med 'aflyst: …' og skriv det nye møde ind for sig"
-    ]
-    assert b"moede-2027-02-09" not in second.docs["kalender.ics"]
-    third = build(group([meeting(days[0])]), state=second.calendar_state, slug="test")
-    assert [w for w in third.warnings if w.field == "møder"] == []
-    back = build(group([meeting(d) for d in days]), state=third.calendar_state, slug="test")
-    assert "SEQUENCE:1\r\n" in back.docs["moeder/2027-02-09.ics"].decode()
-
-
-def test_broken_state_file_is_reported_without_traceback():
-    with pytest.raises(GroupError) as caught:
-        build(CONTRACT.read_bytes(), state=b'{"format": 1,\n "events": {')
-    assert [str(p) for p in caught.value.problems] == [
-        "groups/nordsjaelland.kalender.json:2:13: kalenderstatus kan ikke læses (Expecting property name enclosed in "
-        "double quotes); hent den seneste udgave fra git, eller slet filen, så kalenderen starter forfra"
-    ]
-    with pytest.raises(GroupError) as caught:
-        build(CONTRACT.read_bytes(), state=b'{"format": 1, "events": {"x": {"sequence": -1}}}')
-    assert "begivenheden 'x' er ufuldstændig" in str(caught.value)
-
-
 # Format: UTF-8, CRLF, folding
 
 
@@ -450,7 +356,7 @@ def test_line_breaks_inside_a_value_stay_inside_it(tmp_path):
     evil = "Sted\r\nEND:VEVENT\r\nBEGIN:VEVENT\nUID:evil\rSUMMARY:ond;x,y\\N"
     event = CalEvent("u@test", dt.datetime(2027, 1, 12, 19), dt.datetime(2027, 1, 12, 21), evil, evil, evil, None, False, evil, True)
     stamp = dt.datetime(2026, 11, 26, tzinfo=dt.UTC)
-    data = calendar_bytes(None, [(event, EventState(0, stamp, stamp, {}, ""))])
+    data = calendar_bytes(None, [(event, Stamps(0, stamp, stamp))])
     parsed = icaljs({"x.ics": data}, tmp_path)["x.ics"]["events"]
     expected = "Sted\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil\nSUMMARY:ond;x,y\\N"
     assert [(e["uid"], e["summary"], e["location"], e["description"], e["alarms"][0]["description"]) for e in parsed] == [
@@ -509,48 +415,3 @@ def test_calendar_name_with_punctuation_reads_back(tmp_path):
 # Reading an event's digest from its written bytes (ical.digest_of_written) instead of writing it a second time
 
 _TEXTS = st.one_of(st.sampled_from(HOSTILE), st.text(st.characters(blacklist_categories=("Cs",)), max_size=200))
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    text=_TEXTS,
-    other=_TEXTS,
-    sequence=st.integers(0, 10**6),
-    stamp=st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2200, 1, 1)).map(lambda d: d.replace(tzinfo=dt.UTC, microsecond=0)),
-    all_day=st.booleans(),
-    alarm=st.booleans(),
-)
-def test_digest_read_from_written_event_is_the_digest_of_the_unstamped_event(text, other, sequence, stamp, all_day, alarm):
-    start = dt.date(2027, 1, 12) if all_day else dt.datetime(2027, 1, 12, 18, 0)
-    event = CalEvent(
-        uid=f"moede-2027-01-12@{'x' * (sequence % 70)}.netvaerk", start=start, end=None if all_day else dt.datetime(2027, 1, 12, 20, 40),
-        summary=text, location=other or None, description=f"{text}\n{other}", url="https://test.example.dk/moeder/2027-01-12.html",
-        cancelled=sequence % 2 == 0, alarm=other if alarm else None, busy=not all_day,
-    )
-    state = EventState(sequence, stamp, stamp + dt.timedelta(days=sequence % 400), {}, "0" * 16)
-    assert digest_of_written(event_bytes(event, state)) == content_digest(event)
-
-
-def test_unchanged_events_keep_their_bytes_and_a_changed_one_is_written_anew():
-    """The feed built from the last state is the feed built from no state at all, stamps apart: rebuilding writes
-    each unchanged event from the bytes made while reading its digest, and an edit still moves the stamps."""
-    data = CONTRACT.read_bytes()
-    first = build(data)
-    again = build(data, state=first.calendar_state, today=dt.date(2027, 3, 1))
-    assert ics_files(again) == ics_files(first)
-    later = b"senest dagen f\xc3\xb8r kl. 12."
-    edited = build(data.replace(b"senest dagen f\xc3\xb8r.", later), state=first.calendar_state, today=dt.date(2027, 3, 1))
-
-    def events(feed: bytes) -> dict[bytes, bytes]:
-        blocks = re.findall(rb"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", feed, re.S)
-        return {re.search(rb"\r\nUID:(.*?)\r\n", block)[1]: block for block in blocks}
-
-    before, after = events(first.docs["kalender.ics"]), events(edited.docs["kalender.ics"])
-    assert before.keys() == after.keys()
-    changed = {uid for uid in before if digest_of_written(before[uid]) != digest_of_written(after[uid])}
-    assert changed and changed != set(before)  # the meetings' descriptions name the afbud rule; the deadlines do not
-    for uid, block in after.items():
-        if uid in changed:
-            assert b"\r\nLAST-MODIFIED:20270301T000000Z\r\n" in block and b"\r\nDTSTAMP:20270301T000000Z\r\n" in block
-        else:
-            assert block == before[uid]

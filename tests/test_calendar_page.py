@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html.parser
-import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import CONTRACT, ROOT, TODAY, copy_project, node_modules
+from conftest import CONTRACT, ROOT, TODAY, commit_groups, copy_project, node_modules
 from generator.facts.qr import qr_file
+from ical_parsers import icalendar_events
 
 PHONE = {"width": 390, "height": 844}
 FEED = "https://nordsjaelland.example.dk/kalender.ics"
@@ -165,7 +165,7 @@ def test_without_address_the_page_says_how_to_set_it(tmp_path):
     assert not (built.target / "kalender-qr.svg").exists()
 
 
-def test_rebuilding_writes_the_state_beside_the_group_file_and_changes_nothing(tmp_path):
+def test_rebuilding_writes_nothing_beside_the_group_file_and_a_committed_edit_raises_sequence(tmp_path):
     from generator.builder.pipeline import Project, build_group, prepare
 
     root = copy_project(tmp_path)
@@ -173,18 +173,22 @@ def test_rebuilding_writes_the_state_beside_the_group_file_and_changes_nothing(t
     out = root / "site"
     prepare(out, project)
     path = root / "groups" / "nordsjaelland.yaml"
-    state = root / "groups" / "nordsjaelland.kalender.json"
     build_group(project, path, "nordsjaelland", out, TODAY)
-    feed, saved = (out / "nordsjaelland" / "kalender.ics").read_bytes(), state.read_bytes()
-    assert json.loads(saved)["events"]["moede-2027-04-20@nordsjaelland.netvaerk"]["sequence"] == 0
+    feed = (out / "nordsjaelland" / "kalender.ics").read_bytes()
+    assert {e["sequence"] for e in icalendar_events(feed).values()} == {0}
 
     build_group(project, path, "nordsjaelland", out, dt.date(2027, 2, 1))  # another day, same file
     assert (out / "nordsjaelland" / "kalender.ics").read_bytes() == feed
-    assert state.read_bytes() == saved
+    assert sorted(p.name for p in (root / "groups").iterdir()) == ["nordsjaelland.yaml"]
 
     path.write_bytes(path.read_bytes().replace(b"Hos Gitte, S\xc3\xb8ndervang 12", b"Hos Gitte, Torvet 1"))
+    commit_groups(root, "Nyt sted", when="2027-01-31T09:30:00+00:00")
     build_group(project, path, "nordsjaelland", out, dt.date(2027, 2, 1))
-    events = json.loads(state.read_bytes())["events"]
-    assert {uid: e["sequence"] for uid, e in events.items() if e["sequence"]} == {"moede-2027-04-20@nordsjaelland.netvaerk": 1}
-    assert events["moede-2027-04-20@nordsjaelland.netvaerk"]["modified"] == "2027-02-01T00:00:00Z"
-    assert b"LOCATION:Hos Gitte\\, Torvet 1\\, 3400 Hiller\xc3\xb8d\r\n" in (out / "nordsjaelland" / "moeder" / "2027-04-20.ics").read_bytes()
+    events = icalendar_events((out / "nordsjaelland" / "kalender.ics").read_bytes())
+    # The minutes from 2020-01-01 to the commit that moved it: above anything it had.
+    assert {uid: e["sequence"] for uid, e in events.items() if e["sequence"]} == {"moede-2027-04-20@nordsjaelland.netvaerk": 3725850}
+    assert events["moede-2027-04-20@nordsjaelland.netvaerk"]["last_modified"] == dt.datetime(2027, 1, 31, 9, 30, tzinfo=dt.UTC)
+    single = icalendar_events((out / "nordsjaelland" / "moeder" / "2027-04-20.ics").read_bytes())
+    assert single["moede-2027-04-20@nordsjaelland.netvaerk"]["location"] == "Hos Gitte, Torvet 1, 3400 Hillerød"
+    assert sorted(p.name for p in (root / "groups").iterdir()) == ["nordsjaelland.yaml"]
+

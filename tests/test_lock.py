@@ -1,7 +1,9 @@
-"""The members' lock on the build side: keys, sealed fragments, the kept state, the passphrase and its word list."""
+"""The members' lock on the build side: keys, sealed fragments, an old build's lock file, the passphrase and its word list."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -70,15 +72,36 @@ def test_the_verifier_tells_a_wrong_passphrase(keys):
     assert lock.unseal(lock.derive("pavillon tun middag gryde fjerbold lim", SALT).enc, lock.aad("lukket", "check"), check) is None
 
 
-def test_the_kept_salt_stays_while_the_passphrase_does(keys):
-    state = lock.LockState(SALT, lock.ITERATIONS, lock.check_value(keys, "lukket"))
-    assert lock.parse_state(lock.dump_state(state)) == state
-    again, kept = lock.keys_for("Pavillon tun middag gryde fjerbold lime ", "lukket", state, b"\x01" * 16)
-    assert kept == state and again == keys
-    changed, new = lock.keys_for("noget helt andet nu her igen", "lukket", state, b"\x01" * 16)
-    assert new.salt == b"\x01" * 16 and lock.feed_name(changed) != lock.feed_name(keys)
-    assert lock.parse_state(b"{not json") is None
-    assert lock.parse_state(lock.dump_state(lock.LockState(b"short", lock.ITERATIONS, "x"))) is None
+def _legacy_file(salt: bytes, keys: lock.Keys, group: str) -> bytes:
+    """groups/<group>.laas.json as builds before the salt followed the group wrote it."""
+    body = {"format": 1, "salt": lock.b64u(salt), "iterationer": lock.ITERATIONS, "kontrol": lock.check_value(keys, group)}
+    return (json.dumps(body, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def test_the_keys_follow_the_group_and_its_passphrase_alone():
+    one = lock.keys_for(PASSPHRASE, "lukket")
+    assert one == lock.keys_for(" Pavillon tun middag gryde fjerbold lime", "lukket")  # on any machine, in any clone
+    assert one.salt == hashlib.sha256(b"netvaerk/1 salt|lukket").digest()[:16]
+    other_group = lock.keys_for(PASSPHRASE, "aaben")
+    assert other_group.salt != one.salt and other_group.enc != one.enc and lock.feed_name(other_group) != lock.feed_name(one)
+    new = lock.keys_for("noget helt andet nu her igen", "lukket")
+    assert new.enc != one.enc and lock.feed_name(new) != lock.feed_name(one)
+    with pytest.raises(ValueError):
+        lock.group_salt("Ikke|et navn")
+
+
+def test_an_old_lock_file_keeps_its_keys_while_the_passphrase_does(keys):
+    """A group that already publishes keeps its QR invitations, unlocked phones and feed address."""
+    legacy = lock.parse_legacy(_legacy_file(SALT, keys, "lukket"))
+    assert legacy == lock.LegacyLock(SALT, lock.ITERATIONS, lock.check_value(keys, "lukket"))
+    assert lock.keys_for("Pavillon tun middag gryde fjerbold lime ", "lukket", legacy) == keys
+    # A new passphrase: new keys from the group's own salt, and a new feed name.
+    changed = lock.keys_for("noget helt andet nu her igen", "lukket", legacy)
+    assert changed == lock.keys_for("noget helt andet nu her igen", "lukket") and lock.feed_name(changed) != lock.feed_name(keys)
+    # Another group's old file does not open for this group.
+    assert lock.keys_for(PASSPHRASE, "andre", lock.parse_legacy(_legacy_file(SALT, keys, "lukket"))) == lock.keys_for(PASSPHRASE, "andre")
+    assert lock.parse_legacy(b"{not json") is None
+    assert lock.parse_legacy(_legacy_file(b"short", keys, "lukket")) is None
 
 
 def test_the_private_feed_name_has_128_bits_from_the_passphrase(keys):

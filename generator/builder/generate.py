@@ -217,7 +217,7 @@ def generate(
     overrides_dir: str,
     site_dir: str,
     *,
-    past: Past = Past(),  # the group file's committed versions, for the calendar's memory
+    past: Past | None = None,  # the group file's committed versions, for the calendar's memory (none: a new file)
     secret: Secret | None = None,  # for a group with a members' area
     unlock_source: str = "",  # the lock's browser script (generator/site/assets/laas.js), read by the caller
     shared: SharedUrls = NOT_SHARED,  # where the pages find the files the groups share (out/_tema/)
@@ -226,6 +226,7 @@ def generate(
     if not SLUG_RE.match(slug):
         raise GroupError([Problem(file, 1, 1, "", f"filnavnet giver ikke en brugbar adresse ('{slug}'); brug små bogstaver, tal og bindestreger")])
     group, found = check(data, file)
+    past = Past() if past is None else past
     noted = _history_problems(past, file)
     lock = _lock(group, file, slug, secret)
     private_feed = feed_name(lock.keys) if lock else None
