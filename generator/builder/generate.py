@@ -165,7 +165,7 @@ def _skipped(file: str, commits: list[str]) -> list[Problem]:
     return [Problem(file, 1, 1, "", message, warning=True)]
 
 
-def _timeline(
+def calendar_timeline(
     past: Past, data: bytes, file: str, slug: str, today: dt.date, current: tuple[tuple[CalEvent, ...], tuple[CalEvent, ...]]
 ) -> tuple[list[Version], Legacy | None, list[Problem]]:
     """The versions the feeds were built from, the one built now last, and the old state file placed among them.
@@ -233,7 +233,7 @@ def generate(
     site = site_facts(group, today, private_feed)
     pages = site_pages(site)
     current = group_events(group, slug, site.meetings), group_events(group, slug, site.meetings, members=True)
-    versions, legacy, skipped = _timeline(past, data, file, slug, today, current)
+    versions, legacy, skipped = calendar_timeline(past, data, file, slug, today, current)
     public, members = remember(versions, legacy, private_feed is not None)
     feed = build_feed(group, slug, site.meetings, public, members, private_feed)
     box = None

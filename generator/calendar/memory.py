@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from .events import CalEvent, withdrawn
@@ -38,8 +37,7 @@ class Track:
     last: CalEvent  # the event as the group file last had it (a deleted meeting keeps its last version here)
     shown: CalEvent  # what the feed shows: `last`, or its cancellation once the meeting is deleted from the file
     significant: Mapping[str, str]  # shown's time, place and status: a change raises SEQUENCE
-    content: str  # digest of everything shown says: a change moves LAST-MODIFIED
-    stamps: Stamps
+    stamps: Stamps  # any other change to `shown` moves LAST-MODIFIED
 
 
 Memory = Mapping[str, Track]
@@ -56,11 +54,6 @@ class LegacyEvent:
     removed: bool
 
 
-def digest(event: CalEvent) -> str:
-    """A digest of everything the event says (its fields are plain values with a stable repr)."""
-    return hashlib.sha256(repr(astuple(event)).encode("utf-8")).hexdigest()[:24]
-
-
 def minutes(moment: dt.datetime) -> int:
     return int((moment - EPOCH).total_seconds() // 60)
 
@@ -73,12 +66,12 @@ def _bumped(before: Stamps, when: dt.datetime, significant: bool) -> Stamps:
 
 
 def _seen(before: Track | None, last: CalEvent, shown: CalEvent, when: dt.datetime) -> Track:
-    significant, content = shown.significant(), digest(shown)
     if before is None:
-        return Track(last, shown, significant, content, Stamps(0, when, when))
-    if dict(before.significant) == significant and before.content == content:
-        return Track(last, shown, significant, content, before.stamps)
-    return Track(last, shown, significant, content, _bumped(before.stamps, when, dict(before.significant) != significant))
+        return Track(last, shown, shown.significant(), Stamps(0, when, when))
+    if before.shown == shown:  # every field the same: what the feed says has not changed
+        return before if before.last == last else Track(last, shown, before.significant, before.stamps)
+    significant = shown.significant()
+    return Track(last, shown, significant, _bumped(before.stamps, when, dict(before.significant) != significant))
 
 
 def step(memory: Memory, events: Sequence[CalEvent], when: dt.datetime, floors: Mapping[str, Stamps] | None = None) -> dict[str, Track]:
@@ -90,7 +83,7 @@ def step(memory: Memory, events: Sequence[CalEvent], when: dt.datetime, floors: 
         before = memory.get(event.uid)
         if before is None and floors and event.uid in floors:
             floor = floors[event.uid]
-            out[event.uid] = Track(event, event, event.significant(), digest(event), _bumped(floor, when, True))
+            out[event.uid] = Track(event, event, event.significant(), _bumped(floor, when, True))
         else:
             out[event.uid] = _seen(before, event, event, when)
     for uid, before in memory.items():
@@ -117,7 +110,7 @@ def adopt(
         # The old build dropped a deleted meeting from the feed; showing it cancelled now is a change.
         same = not old.removed and all(old.significant.get(key, "") == track.significant[key] for key in compare)
         kept = stamps if same else _bumped(stamps, when, True)
-        out[uid] = Track(track.last, track.shown, track.significant, track.content, kept)
+        out[uid] = Track(track.last, track.shown, track.significant, kept)
     return dict(sorted(out.items())), floors
 
 
