@@ -7,7 +7,9 @@ Prints:
   (a) `netvaerk build --force` of the contract group / a bare `mkdocs build` of the same generated sources
   (b) `netvaerk build --force` of N synthetic groups / N bare `mkdocs build` processes of their generated sources,
       each as wall-clock time and as CPU time (all processes), with the peak memory (RSS) of the largest process
-  (c) `netvaerk build` of the same N groups when nothing changed
+  (c) `netvaerk build` of the same N groups when nothing changed, in their git repository (two commits: each group's
+      file has two versions), and what reading that history adds: the git log an unchanged build runs, and the
+      past versions a build of all N reads (in-process)
   (d) the output folder for N groups: total size, per group, files, the shared folder
   (e) the list of groups (site/index.html) for N groups: its size and what a visitor transfers (gzipped)
   (f) the contract site's first visit and further pages, gzipped (tests/weight.py), and what the offline copy
@@ -68,13 +70,31 @@ class Run:
     rss: int  # bytes: the peak resident memory of the largest of those processes
 
 
-def project(folder: Path, groups: dict[str, bytes]) -> Path:
+def git(folder: Path, *args: str, when: str = "2026-11-20T10:00:00+00:00") -> None:
+    env = {
+        **ENV, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid", "GIT_COMMITTER_NAME": "Bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.invalid", "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
+        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
+
+
+def project(folder: Path, groups: dict[str, bytes], later: dict[str, bytes] | None = None) -> Path:
+    """A group repository: the groups committed, and `later` (changed files) committed two weeks after, so the
+    feeds' memory has a history to read, as an organiser's clone has."""
     folder.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", folder / "overrides")
     (folder / "groups").mkdir()
     for name, data in groups.items():
         (folder / "groups" / name).write_bytes(data)
+    git(folder, "init", "-q", "-b", "main")
+    git(folder, "add", "-A", "groups")
+    git(folder, "commit", "-q", "-m", "Grupperne")
+    if later:
+        for name, data in later.items():
+            (folder / "groups" / name).write_bytes(data)
+        git(folder, "commit", "-q", "-am", "Et møde flyttet i hver gruppe", when="2026-12-04T10:00:00+00:00")
     return folder
 
 
@@ -205,13 +225,40 @@ def one_group(tmp: Path) -> Run:
     return max(ours, key=lambda r: r.rss)
 
 
+def history_figures(root: Path, count: int) -> str:
+    """The feeds' memory in-process: reading the history of every group, and the past versions of all of them."""
+    from generator.builder.history import read_history
+    from generator.builder.inputs import load_blobs, read_inputs
+    from generator.builder.project import Project, group_files
+
+    project_ = Project(root)
+    paths = group_files(project_)
+    logs, blobs = [], []
+    for _ in range(5):
+        begin = time.perf_counter()
+        history = read_history(root)
+        logs.append(time.perf_counter() - begin)
+        inputs = [read_inputs(project_, path, history=history) for path in paths]
+        begin = time.perf_counter()
+        load_blobs(project_, inputs)
+        blobs.append(time.perf_counter() - begin)
+    versions = sum(len(i.history.revisions) for i in inputs)
+    return (
+        f"the feeds' memory: git log over {count} groups ({versions} file versions) {statistics.median(logs) * 1000:.0f} ms "
+        f"(all an unchanged build adds); their past versions in one git cat-file (read by a --force build) "
+        f"{statistics.median(blobs) * 1000:.0f} ms"
+    )
+
+
 def many_groups(tmp: Path, count: int, rounds: int, sample: int, single: Run) -> None:
     """(b)–(e): `count` synthetic groups."""
-    many = project(tmp / "many", synthetic(count))
+    groups = synthetic(count)
+    # Each group's file has two committed versions: one meeting moved half an hour in the second.
+    many = project(tmp / "many", groups, {name: data.replace(b"start: 18:00", b"start: 18:30", 1) for name, data in groups.items()})
     slugs = sorted(p.stem for p in (many / "groups").glob("*.yaml"))
     step = max(1, len(slugs) // sample)
     sampled = slugs[::step][:sample]
-    first = measure(netvaerk(), many)  # site_src/, template cache, the calendar states: as after an organiser's first build
+    first = measure(netvaerk(), many)  # site_src/ and the template cache: as after an organiser's first build
     print(f"    first build of {count} groups (nothing there yet): {first.wall:.1f} s")
     ours: list[Run] = []
     theirs: list[Run] = []
@@ -240,7 +287,8 @@ def many_groups(tmp: Path, count: int, rounds: int, sample: int, single: Run) ->
 
     measure(netvaerk(), many)
     unchanged = statistics.median(measure(netvaerk(), many).wall for _ in range(5))
-    print(f"(c) {count} unchanged groups: netvaerk build {unchanged:.2f} s (target < 2 s for 1,000)")
+    print(f"(c) {count} unchanged groups: netvaerk build {unchanged:.2f} s (target < 2 s for 1,000), in a git repository")
+    print(f"    {history_figures(many, count)}")
 
     out = many / "site"
     every, shared = files(out), files(out / "_tema")
