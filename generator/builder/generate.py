@@ -31,6 +31,7 @@ from ..site.render import render_site
 from ..site.shared import NOT_SHARED, SharedUrls
 from ..site.unlock import script_file, unlock_box
 from .secret import passphrase_file, passphrase_variable
+from .visibility import Visibility
 
 
 @dataclass(frozen=True)
@@ -63,21 +64,27 @@ def _missing_passphrase(file: str, slug: str) -> GroupError:
     )
 
 
+_SOURCES_MESSAGES = {
+    Visibility.PUBLIC: (
+        "gruppen har et medlemsområde, men den bygges fra et offentligt repository, hvor alle kan læse gruppefilen "
+        "med navne og adresser; gør repositoryet privat, eller læg siden ud på en anden måde (se Privatliv i README). "
+        "Intet er lagt ud"
+    ),
+    Visibility.UNKNOWN: (
+        "gruppen har et medlemsområde, men bygningen kan ikke se, om andre end gruppen kan læse gruppefilen. Er "
+        "repositoryet privat, så sæt variablen NETVAERK_KILDER_OFFENTLIGE til nej i indstillingerne for bygningen "
+        "(på GitLab og GitHub ses det af sig selv). Intet er lagt ud"
+    ),
+}
+
+
 def _lock(group: Group, file: str, slug: str, secret: Secret | None) -> tuple[Lock | None, bytes | None]:
     """The members' lock for a group with a members' area, and its state to keep."""
     if not group.medlemsomraade:
         return None, None
-    if secret is not None and secret.public_sources:
-        raise GroupError(
-            [
-                Problem(
-                    file, 1, 1, "medlemsområde",
-                    "gruppen har et medlemsområde, men den bygges fra et offentligt repository, hvor alle kan læse gruppefilen "
-                    "med navne og adresser; gør repositoryet privat, eller læg siden ud på en anden måde (se Privatliv i README). "
-                    "Intet er lagt ud",
-                )
-            ]
-        )
+    sources = Visibility.PRIVATE if secret is None else secret.sources
+    if sources is not Visibility.PRIVATE:
+        raise GroupError([Problem(file, 1, 1, "medlemsområde", _SOURCES_MESSAGES[sources])])
     if secret is None or secret.passphrase is None:
         raise _missing_passphrase(file, slug)
     try:
@@ -96,7 +103,7 @@ class Secret:
     passphrase: str | None
     state: bytes | None
     fresh_salt: bytes
-    public_sources: bool = False  # built from a repository anyone can read
+    sources: Visibility = Visibility.PRIVATE  # who can read the group files it is built from
 
 
 def generate(

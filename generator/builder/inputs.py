@@ -11,7 +11,8 @@ from ..calendar.state import SUFFIX as STATE_SUFFIX
 from ..files import read_bytes, read_optional
 from ..model.slug import slug_for
 from .project import Project, display_path
-from .secret import PUBLIC_SOURCES, passphrase_file, passphrase_variable
+from .secret import passphrase_file, passphrase_variable
+from .visibility import Visibility, visibility
 
 LOCK_SUFFIX = ".laas.json"  # the members' lock's salt and verifier: groups/x.yaml -> groups/x.laas.json
 
@@ -30,7 +31,7 @@ class Inputs:
     lock_file: str = ""
     lock_state: bytes | None = None  # None: the members' lock has no state yet
     passphrase: str | None = None  # the members' area's passphrase, when it can be found
-    public_sources: bool = False  # the group file lives where anyone can read it (a public repository)
+    sources: Visibility = Visibility.PRIVATE  # who can read the group file (a public repository: anyone)
 
 
 def state_path(path: Path) -> Path:
@@ -62,5 +63,5 @@ def read_inputs(project: Project, path: Path, environ: Mapping[str, str] | None 
         path, file, data, state, state_file, read_optional(state, state_file),
         lock, lock_file, read_optional(lock, lock_file),
         read_passphrase(project, slug_for(path.stem), environ),
-        environ.get(PUBLIC_SOURCES, "").strip().lower() in ("ja", "1", "true"),
+        visibility(environ),
     )
