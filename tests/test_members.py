@@ -262,3 +262,25 @@ def test_the_lock_script_is_small_and_our_own(canary_site):
     data = script.read_bytes()
     assert len(gzip.compress(data, compresslevel=9, mtime=0)) <= 3000
     assert b"import " not in data and b"require(" not in data and b"://" not in data  # no third-party code, no address
+
+
+def test_the_host_is_locked_even_when_the_organiser_is_the_host(tmp_path):
+    """Anne Jensen organises lukket (her name and phone are public) and hosts the meeting of 8 June 2027 in her
+    home: "Vært: Anne Jensen" with her public number would give away the hidden address. Nowhere public may the
+    host be named: not on the meeting's page, the roles page, the poster or the public feed."""
+    root = copy_project(tmp_path, {"lukket.yaml": MEMBERS.read_bytes()})
+    assert _build(root, "--today", "2026-11-26").code == 0
+    site = root / "site" / "lukket"
+    published = {
+        "moeder/2027-06-08.html": "Vært: kun for medlemmer",
+        "udskrift/dagsorden-2027-06-08.html": "Vært: kun for medlemmer",
+        "moeder/2027-06-08.ics": "Vært: kun for medlemmer",
+        "kalender.ics": "Vært: kun for medlemmer",
+    }
+    for rel, stand_in in published.items():
+        text = html.unescape(re.sub(r"<[^>]+>", "", (site / rel).read_bytes().decode("utf-8"))).replace("\r\n ", "")
+        assert not re.search(r"Vært:?\s*Anne", text), rel
+        assert stand_in in text, rel
+    # Members still see her as the host, behind the lock.
+    members_feed = next(site.glob("kalender-*.ics")).read_bytes().decode("utf-8").replace("\r\n ", "")
+    assert "Vært: Anne Jensen" in members_feed

@@ -17,7 +17,8 @@ class Audience(Enum):
 class Kind(Enum):
     """The kinds of fact whose audience depends on the group."""
 
-    MEMBER_NAME = "medlemmets navn"  # also as ordstyrer, referent, vært, temaansvarlig, grænsevogter
+    MEMBER_NAME = "medlemmets navn"  # also as ordstyrer, referent, temaansvarlig, grænsevogter
+    HOST = "værten"  # whose home the meeting is in: locked whoever it is, the organiser too
     PLACE = "mødested"  # unless the group lists it under 'offentlige steder'
     MEMBER_CONTACT = "medlemmets telefon og e-mail"  # only ever shown for members with 'vis kontakt: ja'
     AFBUD = "afbud med ét tryk"  # sms: and mailto: links to the meeting's ordstyrer
@@ -26,7 +27,9 @@ class Kind(Enum):
 
 # What moves behind the members' lock once a group has a members' area ('medlemsområde: ja'). Everything
 # else (the guide's content, the group's name, town and purpose, dates and times, the organiser's name and
-# contact) is public: that is how a new foster carer finds the group.
+# contact) is public: that is how a new foster carer finds the group. The organiser's name stays public in the
+# roles that say nothing about where anyone lives (ordstyrer, referent, temaansvarlig, grænsevogter), never as
+# the host: with her public phone number, "Vært: <organiser>" gives away the hidden address.
 MEMBERS_ONLY_WITH_AREA = frozenset(Kind)
 
 # What a visitor who has not unlocked sees instead.
