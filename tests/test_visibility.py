@@ -12,7 +12,7 @@ from conftest import CONTRACT, copy_project
 from generator.builder.visibility import Visibility, visibility
 from test_members import MEMBERS, PASSPHRASE
 
-P, O, U = Visibility.PRIVATE, Visibility.PUBLIC, Visibility.UNKNOWN
+P, PUB, U = Visibility.PRIVATE, Visibility.PUBLIC, Visibility.UNKNOWN
 
 
 @pytest.mark.parametrize(
@@ -23,16 +23,16 @@ P, O, U = Visibility.PRIVATE, Visibility.PUBLIC, Visibility.UNKNOWN
         ({"NETLIFY": "true"}, U),
         ({"CI": "true", "NETVAERK_KILDER_OFFENTLIGE": "nej"}, P),
         ({"CI": "true", "NETVAERK_KILDER_OFFENTLIGE": " Nej "}, P),
-        ({"NETVAERK_KILDER_OFFENTLIGE": "ja"}, O),
-        ({"NETVAERK_KILDER_OFFENTLIGE": "yes"}, O),  # counted as private before
-        ({"NETVAERK_KILDER_OFFENTLIGE": "offentlig"}, O),  # counted as private before
-        ({"NETVAERK_KILDER_OFFENTLIGE": "måske"}, O),  # a word that is not a no
-        ({"NETVAERK_KILDER_OFFENTLIGE": ""}, O),
+        ({"NETVAERK_KILDER_OFFENTLIGE": "ja"}, PUB),
+        ({"NETVAERK_KILDER_OFFENTLIGE": "yes"}, PUB),  # counted as private before
+        ({"NETVAERK_KILDER_OFFENTLIGE": "offentlig"}, PUB),  # counted as private before
+        ({"NETVAERK_KILDER_OFFENTLIGE": "måske"}, PUB),  # a word that is not a no
+        ({"NETVAERK_KILDER_OFFENTLIGE": ""}, PUB),
         ({"CI": "true", "GITLAB_CI": "true", "CI_PROJECT_VISIBILITY": "private"}, P),
-        ({"CI": "true", "GITLAB_CI": "true", "CI_PROJECT_VISIBILITY": "internal"}, O),  # every logged-in user can read it
-        ({"CI": "true", "GITLAB_CI": "true", "CI_PROJECT_VISIBILITY": "public"}, O),
-        ({"CI": "true", "CI_PROJECT_VISIBILITY": "private", "NETVAERK_KILDER_OFFENTLIGE": "ja"}, O),  # one "public" is enough
-        ({"CI": "true", "CI_PROJECT_VISIBILITY": "public", "NETVAERK_KILDER_OFFENTLIGE": "nej"}, O),
+        ({"CI": "true", "GITLAB_CI": "true", "CI_PROJECT_VISIBILITY": "internal"}, PUB),  # every logged-in user can read it
+        ({"CI": "true", "GITLAB_CI": "true", "CI_PROJECT_VISIBILITY": "public"}, PUB),
+        ({"CI": "true", "CI_PROJECT_VISIBILITY": "private", "NETVAERK_KILDER_OFFENTLIGE": "ja"}, PUB),  # one "public" is enough
+        ({"CI": "true", "CI_PROJECT_VISIBILITY": "public", "NETVAERK_KILDER_OFFENTLIGE": "nej"}, PUB),
         ({"CI": "false"}, P),
     ],
 )
@@ -40,7 +40,7 @@ def test_who_can_read_the_sources(environ, expected):
     assert visibility(environ) is expected
 
 
-@pytest.mark.parametrize(("private", "expected"), [(True, P), (False, O), (None, U)])
+@pytest.mark.parametrize(("private", "expected"), [(True, P), (False, PUB), (None, U)])
 def test_github_tells_by_its_event_file(tmp_path, private, expected):
     event = tmp_path / "event.json"
     event.write_text(json.dumps({"repository": {"private": private}} if private is not None else {"schedule": "17 4 * * *"}))
