@@ -53,7 +53,8 @@ def _opened(site: Path, slug: str) -> _Collect:
 def test_everything_the_build_seals_passes_the_scripts_cleaning(tmp_path):
     contract = CONTRACT.read_text(encoding="utf-8").replace("medlemsområde: nej", "") + "\nmedlemsområde: ja\n"
     root = copy_project(tmp_path, {"lukket.yaml": MEMBERS.read_bytes(), "nordsjaelland.yaml": contract.encode()})
-    ran = run(["build", "--today", "2026-11-26"], root, ci={"NETVAERK_ADGANGSKODE_LUKKET": PASSPHRASE, "NETVAERK_ADGANGSKODE_NORDSJAELLAND": PASSPHRASE})
+    secrets = {"NETVAERK_ADGANGSKODE_LUKKET": PASSPHRASE, "NETVAERK_ADGANGSKODE_NORDSJAELLAND": PASSPHRASE}
+    ran = run(["build", "--today", "2026-11-26"], root, ci=secrets)
     assert ran.code == 0, ran.err
     tags, attrs, schemes = _alternatives("TAGS"), _alternatives("ATTRS"), {s + ":" for s in _alternatives("SCHEMES")}
     for slug in ("lukket", "nordsjaelland"):

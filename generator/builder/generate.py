@@ -21,6 +21,7 @@ from ..model.slug import SLUG_RE
 from ..safety.lock import dump_state as dump_lock_state
 from ..safety.lock import feed_name, keys_for
 from ..safety.lock import parse_state as parse_lock_state
+from ..safety.passphrase import MIN_BITS, WORD_LIST, estimate_bits, hints, masked_form, new_passphrase, seeded, words
 from ..site.config import config_text
 from ..site.fragments import Lock, Reader
 from ..site.manifest import NAME as MANIFEST
@@ -78,6 +79,31 @@ _SOURCES_MESSAGES = {
 }
 
 
+def _own_words(group: Group, slug: str) -> list[str]:
+    """What the group file itself says, for zxcvbn to try first: a passphrase built from it is quickly guessed."""
+    return [
+        slug, group.navn, group.by or "", group.formaal, group.arrangoer.navn, group.arrangoer.email or "",
+        *group.member_names(), *(m.sted for m in group.moeder), *group.offentlige_steder,
+    ]
+
+
+def _refuse_weak(group: Group, file: str, slug: str, secret: Secret) -> None:
+    """A passphrase zxcvbn judges under MIN_BITS is refused: the page's salt and check value let anyone test
+    guesses offline. The message offers one drawn from the caller's fresh bytes, which always passes."""
+    word_list = words(WORD_LIST.read_text(encoding="utf-8"))
+    user_inputs = hints(_own_words(group, slug), word_list)
+    bits = estimate_bits(secret.passphrase or "", user_inputs)
+    if bits >= MIN_BITS:
+        return
+    offered = masked_form(new_passphrase(word_list, seeded(secret.seed), user_inputs=user_inputs))
+    message = (
+        f"adgangskoden er for let at gætte (omkring {bits:.0f} bit; der skal mindst {MIN_BITS} til, for alle kan prøve "
+        f"at gætte den ud fra siden). Brug en ny, fx denne, som netvaerk lige har lavet: {offered} – sæt den i "
+        f"{passphrase_variable(slug)}, eller gem den med: netvaerk adgangskode {file} --ny. Intet er lagt ud"
+    )
+    raise GroupError([Problem(file, 1, 1, "medlemsområde", message)])
+
+
 def _lock(group: Group, file: str, slug: str, secret: Secret | None) -> tuple[Lock | None, bytes | None]:
     """The members' lock for a group with a members' area, and its state to keep."""
     if not group.medlemsomraade:
@@ -87,6 +113,7 @@ def _lock(group: Group, file: str, slug: str, secret: Secret | None) -> tuple[Lo
         raise GroupError([Problem(file, 1, 1, "medlemsområde", _SOURCES_MESSAGES[sources])])
     if secret is None or secret.passphrase is None:
         raise _missing_passphrase(file, slug)
+    _refuse_weak(group, file, slug, secret)
     try:
         keys, state = keys_for(secret.passphrase, slug, parse_lock_state(secret.state) if secret.state else None, secret.fresh_salt)
     except ValueError:
@@ -104,6 +131,7 @@ class Secret:
     state: bytes | None
     fresh_salt: bytes
     sources: Visibility = Visibility.PRIVATE  # who can read the group files it is built from
+    seed: bytes = b"\0" * 16  # fresh random bytes from the caller: a new passphrase to offer when this one is too weak
 
 
 def generate(

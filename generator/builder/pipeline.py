@@ -95,7 +95,7 @@ def generate_group(
         calendar_state=inputs.state,
         state_file=inputs.state_file,
         # A new salt is drawn every time; it is used only when the passphrase has changed (safety/lock.keys_for).
-        secret=Secret(inputs.passphrase, inputs.lock_state, os.urandom(SALT_BYTES), inputs.sources),
+        secret=Secret(inputs.passphrase, inputs.lock_state, os.urandom(SALT_BYTES), inputs.sources, os.urandom(16)),
         unlock_source=UNLOCK_SOURCE.read_text(encoding="utf-8"),
         shared=shared,
     )

@@ -12,7 +12,7 @@
   // cannot open the lock could only send the passphrase somewhere.
   if (!S) {
     ask.insertAdjacentHTML('beforeend', '<p>Denne browser kan ikke låse op for navne og adresser. Åbn gruppens side i ' +
-      'en nyere browser, med et link, der begynder med https://. Spørg arrangøren, hvis det ikke virker.</p>');
+      'en nyere browser og med et link, der begynder med https. Spørg arrangøren, hvis det ikke virker.</p>');
     return;
   }
   // The form is drawn here, not written into every page: without JavaScript it could do nothing anyway. Its field
