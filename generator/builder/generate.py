@@ -18,6 +18,7 @@ from ..facts.qr import qr_file
 from ..guide.check import check
 from ..model.models import Group
 from ..model.slug import SLUG_RE
+from ..safety.leaks import Private
 from ..safety.lock import dump_state as dump_lock_state
 from ..safety.lock import feed_name, keys_for
 from ..safety.lock import parse_state as parse_lock_state
@@ -48,7 +49,7 @@ class Generated:
     private: dict[str, str] = field(default_factory=dict)  # for the members only: never published
     lock_state: bytes | None = None  # the members' lock's salt and verifier, to be written beside the group file
     sealed: tuple[tuple[str, str], ...] = ()  # (page, plain HTML) of each sealed fragment, for the guard
-    private_values: tuple[str, ...] = ()  # what must never show in plain text in the published files
+    private_values: tuple[Private, ...] = ()  # what must never show in plain text in the published files
     private_feed: str | None = None  # the private feed's file name below the docs folder (published, unlisted)
     private_feed_qr: str | None = None  # its QR code, also unlisted
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from ..errors import GroupError, Problem
+from ..facts.written import where_written
 from ..safety.guard import Sources, check_site, script_patterns
 from ..safety.leaks import leak_problems
 from ..safety.lock import SALT_BYTES
@@ -182,7 +183,8 @@ def build_group(
         token = (generated.private_feed.removeprefix("kalender-").removesuffix(".ics"),) if generated.private_feed else ()
         if generated.private_values or token:
             unlisted = {generated.private_feed, generated.private_feed_qr} - {None}
-            problems += leak_problems(read_published(tmp, skip=unlisted), generated.private_values + token, inputs.file)
+            where = where_written(inputs.data, inputs.file, generated.group)
+            problems += leak_problems(read_published(tmp, skip=unlisted), generated.private_values + token, inputs.file, where)
         if problems:
             raise GroupError(problems)
 
