@@ -21,7 +21,7 @@ ALLOWED = {
     "calendar": {"errors", "danish", "safety", "model", "guide", "facts"},
     "site": {"errors", "danish", "safety", "model", "guide", "facts"},
     "builder": {"errors", "danish", "files", "safety", "model", "guide", "facts", "calendar", "site"},
-    "organiser": {"errors", "danish", "model", "guide"},
+    "organiser": {"errors", "danish", "safety", "model", "guide"},
     "cli": {"errors", "danish", "files", "safety", "model", "guide", "facts", "calendar", "site", "builder", "organiser"},
 }
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import functools
 import html
 import http.server
+import json
 import os
 import re
 import threading
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -159,8 +161,137 @@ def test_a_changed_byte_or_moved_fragments_stay_locked(members_site, phone):
         _locked(phone, base + page)
         _unlock(phone, PASSPHRASE)
         phone.wait_for_selector(".nv-laas__aaben", state="visible", timeout=30000)
-        assert phone.inner_text(".nv-laas__besked") == "Noget af indholdet kunne ikke åbnes. Hent siden igen, eller spørg arrangøren."
+        assert phone.inner_text(".nv-laas__besked") == (
+            "Noget af indholdet kunne ikke åbnes. Luk siden, og åbn den igen. Hjælper det ikke, så sig det til arrangøren."
+        )
         assert phone.locator("[data-nv-lock]").count() == 1  # the fragments that were changed or moved
         assert phone.locator("[data-nv-id]").count() == 5  # each still shows its stand-in
         assert [v for v in PRIVATE if v in _shown(phone)] == []
         phone.unroute(base + page)
+
+
+def _served_from(site: Path, seen: list[str]):
+    """A route handler that serves the built site for any host, as a web server would, and notes every request."""
+
+    def serve(route):
+        url = route.request.url
+        seen.append(url)
+        path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
+        file = site / path.lstrip("/")
+        if path.endswith("/"):
+            file = file / "index.html"
+        if file.is_file():
+            route.fulfill(path=str(file))
+        else:
+            route.fulfill(status=404, body="")
+
+    return serve
+
+
+def _carries(texts: list[str], secret: str) -> list[str]:
+    words = secret.split()
+    return [t for t in texts if any(w in urllib.parse.unquote_plus(t) for w in words)]
+
+
+def test_over_plain_http_no_field_is_drawn_and_the_passphrase_goes_nowhere(members_site, browser):
+    """A custom domain without TLS: plain http on a host that is not localhost, so the browser gives no WebCrypto.
+    The lock then draws no field; whatever a visitor can type into inside the lock, typing the passphrase and
+    pressing Enter sends it nowhere: no request, no address, no history entry carries it."""
+    root, _ = members_site
+    context = browser.new_context(viewport={"width": 360, "height": 640}, service_workers="block")
+    seen: list[str] = []
+    context.route("http://nv-gruppe.test/**", _served_from(root / "site", seen))
+    page = context.new_page()
+    page.goto("http://nv-gruppe.test/lukket/moeder/2027-02-09.html")
+    entries = page.evaluate("() => history.length")
+    assert page.evaluate("() => window.isSecureContext") is False
+    page.click(".nv-laas__spoerg summary")
+    fields = page.locator(".nv-laas input")
+    assert fields.count() == 0
+    assert "Denne browser kan ikke låse op for navne og adresser." in page.inner_text(".nv-laas")
+    for field in page.locator("input:visible:not([type=checkbox])").all():  # any field a visitor could type into
+        field.fill(PASSPHRASE)
+        field.press("Enter")
+    page.wait_for_timeout(500)
+    history = page.evaluate("() => [history.length, location.href]")
+    assert history[0] == entries
+    assert _carries(seen + [history[1], page.url], PASSPHRASE) == []
+    context.close()
+
+
+def test_with_webcrypto_enter_unlocks_and_sends_nothing(members_site, phone):
+    _, base = members_site
+    seen: list[str] = []
+    phone.on("request", lambda r: seen.append(r.url + " " + (r.post_data or "")))
+    _locked(phone, base + "moeder/2027-02-09.html")
+    entries = phone.evaluate("() => history.length")
+    phone.click(".nv-laas__spoerg summary")
+    assert phone.get_attribute("#nv-kode", "name") is None
+    assert phone.get_attribute("#nv-kode", "type") == "password"
+    phone.check(".nv-laas__vis input")  # Vis adgangskoden: six words typed on a phone need to be seen
+    assert phone.get_attribute("#nv-kode", "type") == "text"
+    assert "Adgangskoden får du af gruppens arrangør" in phone.inner_text(".nv-laas")
+    phone.fill("#nv-kode", PASSPHRASE)
+    phone.press("#nv-kode", "Enter")
+    phone.wait_for_selector(".nv-laas__aaben", state="visible", timeout=30000)
+    assert "Bo Hansen" in phone.inner_text("article")
+    assert _carries(seen + [phone.url], PASSPHRASE) == []
+    assert phone.evaluate("() => history.length") == entries
+    # "Glem adgangskoden" comes after the page's content, not above the next meeting.
+    assert phone.evaluate(
+        "() => !!(document.querySelector('.nv-laas__aaben').compareDocumentPosition(document.querySelector('article h2:last-of-type'))"
+        " & Node.DOCUMENT_POSITION_PRECEDING)"
+    )
+    assert phone.errors == []
+
+
+HOSTILE = [
+    '<img src="x" onerror="window.__pwned = 1">',
+    '<a href="javascript:window.__pwned = 2">link</a>',
+    '<a href=" JaVaScRiPt:window.__pwned = 3">link</a>',
+    '<svg onload="window.__pwned = 4"><circle r="1"></circle></svg>',
+    '<iframe src="javascript:parent.__pwned = 5"></iframe>',
+    '<p onclick="window.__pwned = 6" style="position:fixed;inset:0">tryk</p>',
+    '<form action="https://evil.example/"><input name="q"></form>',
+    '<a href="http://evil.example/">http</a><a href="//evil.example/">protocol-relative</a>',
+    '<img src="data:image/svg+xml,<svg onload=alert(1)>"><details open ontoggle="window.__pwned = 7"></details>',
+    '<a class="md-button" href="https://ok.example/">Godt link</a> <a href="tel:31415926">Ring</a> '
+    '<a href="sms:31415926?&amp;body=Afbud">Sms</a> <a href="mailto:bo@example.dk">Mail</a> '
+    '<a href="webcal://lukket.example.dk/kalender.ics">Abonnér</a> <a href="../roller.html">Roller</a> '
+    '<strong>Hos Bo, Slotsgade 4</strong>',
+]
+
+
+def test_an_opened_block_holds_only_what_the_build_seals(members_site, phone):
+    """Blocks sealed with the right key but holding hostile HTML (someone with the key and write access): no
+    handler runs, no element or attribute the build never seals survives, and only https:, sms:, mailto:, tel:,
+    webcal: and relative links stay."""
+    from generator.safety import lock
+
+    root, base = members_site
+    rel = "moeder/2027-02-09.html"
+    built = (root / "site" / "lukket" / rel).read_text(encoding="utf-8")
+    box = re.search(r'data-nv-salt="([\w-]+)" data-nv-iter="(\d+)"', built)
+    keys = lock.derive(PASSPHRASE, lock.unb64u(box[1]), int(box[2]))
+    count = len(re.findall(r'data-nv-id="f\d+"', built))
+    fragments = (HOSTILE * count)[: max(count, len(HOSTILE))]
+    placeholders = "".join(f'<span class="nv-laast" data-nv-id="f{n}">låst</span>' for n in range(count + 1, len(fragments) + 1))
+    token = lock.seal_html(keys, "lukket", rel, "page", json.dumps(fragments))
+    hostile = re.sub(r'(<div id="nv-laast" hidden data-nv-lock=")[^"]+', lambda m: placeholders + m[1] + token, built, count=1)
+    phone.route(base + rel, lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=hostile))
+    _locked(phone, base + rel)
+    _unlock(phone, PASSPHRASE)
+    phone.wait_for_selector(".nv-laas__aaben", state="visible", timeout=30000)
+    phone.wait_for_timeout(300)
+    for element in phone.locator("article [onclick], article [onerror], article [onload], article [ontoggle], article [style]").all():
+        raise AssertionError(element.evaluate("e => e.outerHTML"))
+    assert phone.locator("article iframe, article svg circle, article form input[name=q], article details[ontoggle]").count() == 0
+    links = phone.eval_on_selector_all("article a[href]", "as => as.map(a => a.getAttribute('href'))")
+    assert not [h for h in links if "javascript" in h.lower() or "evil.example" in h]
+    for kept in ("https://ok.example/", "tel:31415926", "sms:31415926?&body=Afbud", "mailto:bo@example.dk",
+                 "webcal://lukket.example.dk/kalender.ics", "../roller.html"):
+        assert kept in links, kept
+    assert "Hos Bo, Slotsgade 4" in phone.inner_text("article")
+    phone.click("article >> text=tryk")
+    assert phone.evaluate("() => window.__pwned") is None
+    assert [e for e in phone.errors if "404" not in e] == []  # <img src="x"> is a relative link: it may load, and fail

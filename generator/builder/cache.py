@@ -118,7 +118,7 @@ def group_fingerprint(shared: str, slug: str, inputs: Inputs, today: dt.date, si
             # The passphrase goes in only as a keyed digest: the stamp lives in site_src/ (never published),
             # and a changed passphrase must rebuild the group with new keys.
             ("passphrase", _passphrase_digest(inputs.passphrase)),
-            ("public_sources", b"ja" if inputs.public_sources else b"nej"),
+            ("sources", inputs.sources.value.encode()),
             ("today", today.isoformat().encode()),
             ("site_dir", site_dir.encode()),
         ]

@@ -18,8 +18,10 @@ from ..facts.qr import qr_file
 from ..guide.check import check
 from ..model.models import Group
 from ..model.slug import SLUG_RE
+from ..safety.leaks import Private
 from ..safety.lock import feed_name, keys_for
 from ..safety.lock import parse_legacy as parse_legacy_lock
+from ..safety.passphrase import MIN_BITS, WORD_LIST, estimate_bits, hints, masked_form, new_passphrase, seeded, words
 from ..site.config import config_text
 from ..site.fragments import Lock, Reader
 from ..site.manifest import NAME as MANIFEST
@@ -31,6 +33,7 @@ from ..site.shared import NOT_SHARED, SharedUrls
 from ..site.unlock import script_file, unlock_box
 from .history import BROKEN, COMPLETE, NO_GIT
 from .secret import passphrase_file, passphrase_variable
+from .visibility import Visibility
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ class Generated:
     config: str
     private: dict[str, str] = field(default_factory=dict)  # for the members only: never published
     sealed: tuple[tuple[str, str], ...] = ()  # (page, plain HTML) of each sealed fragment, for the guard
-    private_values: tuple[str, ...] = ()  # what must never show in plain text in the published files
+    private_values: tuple[Private, ...] = ()  # what must never show in plain text in the published files
     private_feed: str | None = None  # the private feed's file name below the docs folder (published, unlisted)
     private_feed_qr: str | None = None  # its QR code, also unlisted
 
@@ -61,23 +64,55 @@ def _missing_passphrase(file: str, slug: str) -> GroupError:
     )
 
 
+_SOURCES_MESSAGES = {
+    Visibility.PUBLIC: (
+        "gruppen har et medlemsområde, men den bygges fra et offentligt repository, hvor alle kan læse gruppefilen "
+        "med navne og adresser; gør repositoryet privat, eller læg siden ud på en anden måde (se Privatliv i README). "
+        "Intet er lagt ud"
+    ),
+    Visibility.UNKNOWN: (
+        "gruppen har et medlemsområde, men bygningen kan ikke se, om andre end gruppen kan læse gruppefilen. Er "
+        "repositoryet privat, så sæt variablen NETVAERK_KILDER_OFFENTLIGE til nej i indstillingerne for bygningen "
+        "(på GitLab og GitHub ses det af sig selv). Intet er lagt ud"
+    ),
+}
+
+
+def _own_words(group: Group, slug: str) -> list[str]:
+    """What the group file itself says, for zxcvbn to try first: a passphrase built from it is quickly guessed."""
+    return [
+        slug, group.navn, group.by or "", group.formaal, group.arrangoer.navn, group.arrangoer.email or "",
+        *group.member_names(), *(m.sted for m in group.moeder), *group.offentlige_steder,
+    ]
+
+
+def _refuse_weak(group: Group, file: str, slug: str, secret: Secret) -> None:
+    """A passphrase zxcvbn judges under MIN_BITS is refused: the page's salt and check value let anyone test
+    guesses offline. The message offers one drawn from the caller's fresh bytes, which always passes."""
+    word_list = words(WORD_LIST.read_text(encoding="utf-8"))
+    user_inputs = hints(_own_words(group, slug), word_list)
+    bits = estimate_bits(secret.passphrase or "", user_inputs)
+    if bits >= MIN_BITS:
+        return
+    offered = masked_form(new_passphrase(word_list, seeded(secret.seed), user_inputs=user_inputs))
+    message = (
+        f"adgangskoden er for let at gætte (omkring {bits:.0f} bit; der skal mindst {MIN_BITS} til, for alle kan prøve "
+        f"at gætte den ud fra siden). Brug en ny, fx denne, som netvaerk lige har lavet: {offered} – sæt den i "
+        f"{passphrase_variable(slug)}, eller gem den med: netvaerk adgangskode {file} --ny. Intet er lagt ud"
+    )
+    raise GroupError([Problem(file, 1, 1, "medlemsområde", message)])
+
+
 def _lock(group: Group, file: str, slug: str, secret: Secret | None) -> Lock | None:
     """The members' lock for a group with a members' area."""
     if not group.medlemsomraade:
         return None
-    if secret is not None and secret.public_sources:
-        raise GroupError(
-            [
-                Problem(
-                    file, 1, 1, "medlemsområde",
-                    "gruppen har et medlemsområde, men den bygges fra et offentligt repository, hvor alle kan læse gruppefilen "
-                    "med navne og adresser; gør repositoryet privat, eller læg siden ud på en anden måde (se Privatliv i README). "
-                    "Intet er lagt ud",
-                )
-            ]
-        )
+    sources = Visibility.PRIVATE if secret is None else secret.sources
+    if sources is not Visibility.PRIVATE:
+        raise GroupError([Problem(file, 1, 1, "medlemsområde", _SOURCES_MESSAGES[sources])])
     if secret is None or secret.passphrase is None:
         raise _missing_passphrase(file, slug)
+    _refuse_weak(group, file, slug, secret)
     try:
         keys = keys_for(secret.passphrase, slug, parse_legacy_lock(secret.legacy) if secret.legacy else None)
     except ValueError:
@@ -92,7 +127,8 @@ class Secret:
 
     passphrase: str | None
     legacy: bytes | None = None  # groups/<slug>.laas.json from before the salt followed the group (read, never written)
-    public_sources: bool = False  # built from a repository anyone can read
+    sources: Visibility = Visibility.PRIVATE  # who can read the group files it is built from
+    seed: bytes = b"\0" * 16  # fresh random bytes from the caller: a new passphrase to offer when this one is too weak
 
 
 @dataclass(frozen=True)

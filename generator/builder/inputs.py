@@ -12,7 +12,8 @@ from ..files import read_bytes, read_optional
 from ..model.slug import slug_for
 from .history import NO_GIT, RepoHistory, Revision, blob_id, read_blobs, read_history
 from .project import Project, display_path
-from .secret import PUBLIC_SOURCES, passphrase_file, passphrase_variable
+from .secret import passphrase_file, passphrase_variable
+from .visibility import Visibility, visibility
 
 LOCK_SUFFIX = ".laas.json"  # an old build's lock salt and verifier: groups/x.yaml -> groups/x.laas.json
 
@@ -58,7 +59,7 @@ class Inputs:
     calendar: Legacy = Legacy("")  # an old build's groups/x.kalender.json
     lock: Legacy = Legacy("")  # an old build's groups/x.laas.json
     passphrase: str | None = None  # the members' area's passphrase, when it can be found
-    public_sources: bool = False  # the group file lives where anyone can read it (a public repository)
+    sources: Visibility = Visibility.PRIVATE  # who can read the group file (a public repository: anyone)
     blobs: Mapping[str, bytes] | None = None  # the committed versions' bytes by blob id, once loaded (load_blobs)
 
     def wanted(self) -> set[str]:
@@ -116,7 +117,7 @@ def read_inputs(project: Project, path: Path, environ: Mapping[str, str] | None 
         _legacy(project, history, path.with_name(path.stem + CALENDAR_SUFFIX)),
         _legacy(project, history, path.with_name(path.stem + LOCK_SUFFIX)),
         read_passphrase(project, slug_for(path.stem), environ),
-        environ.get(PUBLIC_SOURCES, "").strip().lower() in ("ja", "1", "true"),
+        visibility(environ),
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from ..errors import GroupError, Problem
+from ..facts.written import where_written
 from ..safety.guard import Sources, check_site, script_patterns
 from ..safety.leaks import leak_problems
 from ..site.overview import SCRIPT as OVERVIEW_SCRIPT
@@ -94,7 +95,7 @@ def generate_group(
         overrides_dir=rel(project.overrides),
         site_dir=site_dir(project, out, slug),
         past=past_of(inputs),
-        secret=Secret(inputs.passphrase, legacy_bytes(inputs, inputs.lock), inputs.public_sources),
+        secret=Secret(inputs.passphrase, legacy_bytes(inputs, inputs.lock), inputs.sources, os.urandom(16)),
         unlock_source=UNLOCK_SOURCE.read_text(encoding="utf-8"),
         shared=shared,
     )
@@ -206,7 +207,8 @@ def build_group(
         token = (generated.private_feed.removeprefix("kalender-").removesuffix(".ics"),) if generated.private_feed else ()
         if generated.private_values or token:
             unlisted = {generated.private_feed, generated.private_feed_qr} - {None}
-            problems += leak_problems(read_published(tmp, skip=unlisted), generated.private_values + token, inputs.file)
+            where = where_written(inputs.data, inputs.file, generated.group)
+            problems += leak_problems(read_published(tmp, skip=unlisted), generated.private_values + token, inputs.file, where)
         if problems:
             raise GroupError(problems)
 

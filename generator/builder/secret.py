@@ -8,9 +8,6 @@ def passphrase_variable(slug: str) -> str:
     return "NETVAERK_ADGANGSKODE_" + slug.upper().replace("-", "_")
 
 
-# Set by the publishing workflows when the repository (and so every group file in it) can be read by anyone.
-PUBLIC_SOURCES = "NETVAERK_KILDER_OFFENTLIGE"
-
 
 def passphrase_file(slug: str) -> str:
     """Where `netvaerk adgangskode` keeps it, relative to the project (git-ignored)."""

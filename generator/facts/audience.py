@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
 from ..guide import content as guide
 from ..model.models import Group
+from ..safety.leaks import Kind as LeakKind
+from ..safety.leaks import Private
 
 
 class Audience(Enum):
@@ -17,7 +20,8 @@ class Audience(Enum):
 class Kind(Enum):
     """The kinds of fact whose audience depends on the group."""
 
-    MEMBER_NAME = "medlemmets navn"  # also as ordstyrer, referent, vært, temaansvarlig, grænsevogter
+    MEMBER_NAME = "medlemmets navn"  # also as ordstyrer, referent, temaansvarlig, grænsevogter
+    HOST = "værten"  # whose home the meeting is in: locked whoever it is, the organiser too
     PLACE = "mødested"  # unless the group lists it under 'offentlige steder'
     MEMBER_CONTACT = "medlemmets telefon og e-mail"  # only ever shown for members with 'vis kontakt: ja'
     AFBUD = "afbud med ét tryk"  # sms: and mailto: links to the meeting's ordstyrer
@@ -26,7 +30,9 @@ class Kind(Enum):
 
 # What moves behind the members' lock once a group has a members' area ('medlemsområde: ja'). Everything
 # else (the guide's content, the group's name, town and purpose, dates and times, the organiser's name and
-# contact) is public: that is how a new foster carer finds the group.
+# contact) is public: that is how a new foster carer finds the group. The organiser's name stays public in the
+# roles that say nothing about where anyone lives (ordstyrer, referent, temaansvarlig, grænsevogter), never as
+# the host: with her public phone number, "Vært: <organiser>" gives away the hidden address.
 MEMBERS_ONLY_WITH_AREA = frozenset(Kind)
 
 # What a visitor who has not unlocked sees instead.
@@ -116,37 +122,69 @@ def audiences_for(group: Group) -> Audiences:
     )
 
 
-def _phone_forms(phone: str) -> set[str]:
-    digits = "".join(c for c in phone if c.isdigit())
-    forms = {phone, digits}
-    if digits.startswith("45") and len(digits) == 10:
-        forms.add(digits[2:])
-    return {f for f in forms if len(f) >= 8}
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_HOUSE_NUMBER = re.compile(r"\s+\d+\s*[a-zA-Z]?\b.*$")  # "Slotsgade 4", "Søndervang 12B", "Vejen 3, 2. tv"
 
 
-def private_values(group: Group, audiences: Audiences) -> tuple[str, ...]:
+def _public_texts(group: Group, audiences: Audiences) -> list[str]:
+    """The words every visitor may read anyway: the guide's, the group's name, town and address, the organiser's
+    name and e-mail, and the public places. A member's name or street made of them is no secret the guard could keep (the lock still
+    hides it where the group wrote it), and looking for it would stop every build."""
+    texts = [guide.all_text(), group.navn, group.by or "", str(group.adresse or ""), group.arrangoer.navn, *group.offentlige_steder]
+    texts += [group.arrangoer.email or ""]
+    return texts + [m.sted for m in group.moeder if audiences.of(Kind.PLACE, m.sted) is Audience.PUBLIC]
+
+
+def _name_parts(name: str, public: frozenset[str]) -> set[str]:
+    """A name's words that could give the person away on their own: the surnames, and a first name of three
+    letters or more ("Bo" would match too much); none that every visitor may read anyway."""
+    words = _WORD.findall(name)
+    parts = {w for w in words[1:] if len(w) >= 3} | ({words[0]} if words and len(words[0]) >= 3 else set())
+    return {w for w in parts if w.casefold() not in public}
+
+
+def _place_parts(place: str, public: frozenset[str]) -> set[str]:
+    """The parts of a place that say where it is: each street without its house number ("Slotsgade"), and a
+    name after "Hos" ("Hos Yrsa" -> "Yrsa"); not the town or the postcode, which every visitor may read."""
+    found = set()
+    for part in (p.strip() for p in place.split(",")):
+        part = re.sub(r"(?i)^hos\s+", "", part)
+        street = _HOUSE_NUMBER.sub("", part).strip()
+        words = _WORD.findall(street)
+        if not words or all(w.casefold() in public for w in words) or street[:1].isdigit():
+            continue
+        if len(street) >= 3:
+            found.add(street)
+    return found
+
+
+def private_values(group: Group, audiences: Audiences) -> tuple[Private, ...]:
     """Every value of the group file that must not show in plain text in anything published: what the lock
-    hides, and the contact details no member has agreed to show. The build refuses to publish a site where
-    one of them shows (safety/leaks.py)."""
-    # What every visitor may read anyway: a value found there is no secret to guard (a place called
-    # "Biblioteket" is in the guide's advice too), though the lock still hides it where the group wrote it.
-    public_texts = [t.casefold() for t in (group.navn, group.by or "", group.formaal, group.arrangoer.navn, *group.offentlige_steder)]
-    public_texts.append(guide.all_text().casefold())
-    public_texts += [m.sted.casefold() for m in group.moeder if audiences.of(Kind.PLACE, m.sted) is Audience.PUBLIC]
-    found: set[str] = set()
+    hides, and the contact details no member has agreed to show. Names and streets are looked for as whole words
+    (a first name, a surname, a street without its number), phone numbers by their digits. The build refuses to
+    publish a site where one of them shows (safety/leaks.py)."""
+    texts = _public_texts(group, audiences)
+    public = frozenset(w.casefold() for t in texts for w in _WORD.findall(t))
+    readable = " ".join(" ".join(texts).split()).casefold()
+    found: set[Private] = set()
     for member in group.medlemmer:
         if audiences.of(Kind.MEMBER_NAME, member.navn) is Audience.MEMBERS:
-            found.add(member.navn)
+            if not all(w.casefold() in public for w in _WORD.findall(member.navn)):
+                found.add(Private(member.navn, LeakKind.WORDS))
+            found |= {Private(w, LeakKind.WORDS) for w in _name_parts(member.navn, public)}
         if audiences.of(Kind.MEMBER_CONTACT) is Audience.MEMBERS or not member.vis_kontakt:
-            if member.telefon and member.telefon != group.arrangoer.telefon:
-                found |= _phone_forms(member.telefon)
-            if member.email and member.email != group.arrangoer.email:
-                found.add(member.email)
+            if member.telefon and _digits(member.telefon) != _digits(group.arrangoer.telefon or ""):
+                found.add(Private(member.telefon, LeakKind.PHONE))
+            if member.email and member.email.casefold() != (group.arrangoer.email or "").casefold():
+                found.add(Private(member.email))
     for meeting in group.moeder:
         if audiences.of(Kind.PLACE, meeting.sted) is Audience.MEMBERS:
-            found.add(meeting.sted)
-            # The parts that say where it is ("Slotsgade 4"), but not those every visitor may read ("3400 Hillerød").
-            parts = (part.strip() for part in meeting.sted.split(","))
-            found |= {p for p in parts if len(p) >= 6 and not any(p.casefold() in t for t in public_texts)}
-    # Shorter than five characters ("Bo") would match inside ordinary words; the lock still hides them.
-    return tuple(sorted(v for v in found if len(v) >= 5 and not any(v.casefold() in t for t in public_texts)))
+            if len(meeting.sted) >= 5 and " ".join(meeting.sted.split()).casefold() not in readable:
+                found.add(Private(meeting.sted))
+            found |= {Private(p, LeakKind.WORDS) for p in _place_parts(meeting.sted, public)}
+    return tuple(sorted(found, key=lambda v: (v.value, v.kind.value)))
+
+
+def _digits(phone: str) -> str:
+    digits = "".join(c for c in phone if c.isdigit())
+    return digits[2:] if len(digits) == 10 and digits.startswith("45") else digits

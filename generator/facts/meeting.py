@@ -197,7 +197,7 @@ def meeting_view(group: Group, meeting: Meeting, today: dt.date, audiences: Audi
         ),
         ordstyrer=names(meeting.ordstyrer),
         referent=names(meeting.referent),
-        host=names(meeting.vaert),
+        host=audiences.optional(Kind.HOST, meeting.vaert),
         deadline=danish.long_date(meeting.tilmeldingsfrist) if meeting.tilmeldingsfrist else None,
         deadline_day=meeting.tilmeldingsfrist,
         cancelled=meeting.cancelled,

@@ -5,16 +5,32 @@
   const box = document.getElementById('nv-laas');
   if (!box) return;
   const S = window.crypto && crypto.subtle, E = new TextEncoder(), V = 'netvaerk/1', d = box.dataset, G = d.nvGruppe;
-  // The form is drawn here, not written into every page: without JavaScript it could do nothing anyway.
   const ask = box.querySelector('.nv-laas__spoerg');
+  box.insertAdjacentHTML('beforeend', '<p class="nv-laas__besked" role="status"></p>');
+  const msg = box.querySelector('.nv-laas__besked'), say = t => { msg.textContent = t; };
+  // Without WebCrypto (a page served over plain http, an old browser) no field is drawn at all: a form that
+  // cannot open the lock could only send the passphrase somewhere.
+  if (!S) {
+    ask.insertAdjacentHTML('beforeend', '<p>Denne browser kan ikke låse op for navne og adresser. Åbn gruppens side i ' +
+      'en nyere browser og med et link, der begynder med https. Spørg arrangøren, hvis det ikke virker.</p>');
+    return;
+  }
+  // The form is drawn here, not written into every page: without JavaScript it could do nothing anyway. Its field
+  // has no name, and the handler that keeps the form from being sent is added before anything else can fail.
   ask.insertAdjacentHTML('beforeend', '<form><label for="nv-kode">Gruppens adgangskode</label> <input id="nv-kode" ' +
-    'name="kode" type="password" autocomplete="current-password" autocapitalize="none" spellcheck="false" required> ' +
-    '<button type="submit" class="md-button md-button--primary">Lås op</button></form>');
-  box.insertAdjacentHTML('beforeend', '<p class="nv-laas__aaben" hidden>Låst op på denne telefon. <button type="button" ' +
-    'class="md-button">Glem adgangskoden på denne telefon</button></p><p class="nv-laas__besked" role="status"></p>');
-  const form = box.querySelector('form'), open = box.querySelector('.nv-laas__aaben'), msg = box.querySelector('.nv-laas__besked');
-  const say = t => { msg.textContent = t; };
-  if (!S) return say('Medlemsområdet kan kun åbnes, når siden vises med https.');
+    'type="password" autocomplete="current-password" autocapitalize="none" spellcheck="false" required> ' +
+    '<label class="nv-laas__vis"><input type="checkbox"> Vis adgangskoden</label> ' +
+    '<button type="submit" class="md-button md-button--primary">Lås op</button>' +
+    '<span class="nv-laas__hvor">Adgangskoden får du af gruppens arrangør, fx på et møde eller på invitationen til ' +
+    'medlemsområdet.</span></form>');
+  const form = ask.querySelector('form'), field = form.querySelector('#nv-kode');
+  let submitted = () => {};
+  form.addEventListener('submit', e => { e.preventDefault(); submitted(); });
+  form.querySelector('.nv-laas__vis input').addEventListener('change', e => { field.type = e.target.checked ? 'text' : 'password'; });
+  // "Forget" sits at the end of the page, away from the thumb that scrolls to the next meeting.
+  (box.parentElement || box).insertAdjacentHTML('beforeend', '<p class="nv-laas__aaben" hidden>Navne og ' +
+    'adresser er låst op på denne telefon. <button type="button" class="md-button">Glem adgangskoden på denne telefon</button></p>');
+  const open = document.querySelector('.nv-laas__aaben');
   // The page's path below the group's site root, as the build named it ("index.html", "moeder/2027-01-12.html"):
   // taken from the address, so a fragment copied to another page does not open there.
   let root = '';
@@ -69,9 +85,25 @@
       hk, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
   };
 
+  // What an opened fragment may hold: the elements and attributes the build itself seals (tests/test_lock_html.py
+  // checks every sealed fragment of a built site against these lists), and links that go nowhere a script runs.
+  const TAGS = /^(A|P|SPAN|DIV|STRONG|EM|CODE|BR|IMG|UL|OL|LI|TABLE|THEAD|TBODY|TR|TH|TD|H2|H3|H4)$/;
+  const ATTRS = /^(class|href|src|alt|width|height|scope|colspan|rowspan|title|data-search-exclude)$/;
+  const SCHEMES = /^(https|sms|mailto|tel|webcal):$/;
+  const linkOk = v => { try { const u = new URL(v, location.href); return SCHEMES.test(u.protocol) || u.origin === location.origin; } catch (_) { return false; } };
+  const clean = f => {
+    for (const el of f.querySelectorAll('*')) {
+      if (!TAGS.test(el.tagName)) { el.remove(); continue; }
+      for (const a of [...el.attributes]) {
+        if (!ATTRS.test(a.name) || ((a.name === 'href' || a.name === 'src') && !linkOk(a.value))) el.removeAttribute(a.name);
+      }
+    }
+    return f;
+  };
+
   // Open the page's fragments (sealed together at the end of the page: a JSON list, the n-th for data-nv-id
   // "fn"), then put each one's HTML in its place. The HTML is our own build's, escaped there and authenticated
-  // here; a <template> parses it without running anything. What does not open stays locked.
+  // here; a <template> parses it without running anything, and `clean` keeps only what the build seals.
   const show = async k => {
     const all = document.getElementById('nv-laast');
     let out = [];
@@ -87,27 +119,27 @@
       if (typeof h !== 'string') return bad++;
       const t = document.createElement('template');
       t.innerHTML = h;
-      el.replaceWith(t.content);
+      el.replaceWith(clean(t.content));
     });
     ask.hidden = true;
     open.hidden = false;
-    say(bad ? 'Noget af indholdet kunne ikke åbnes. Hent siden igen, eller spørg arrangøren.' : '');
+    say(bad ? 'Noget af indholdet kunne ikke åbnes. Luk siden, og åbn den igen. Hjælper det ikke, så sig det til arrangøren.' : '');
     document.dispatchEvent(new CustomEvent('nv-laas', { detail: { bad } }));
   };
 
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
+  submitted = async () => {
     const b = form.querySelector('button');
     b.disabled = true;
     say('Låser op …');
     let k;
-    try { k = await check(await fromPassphrase(form.elements.kode.value)); } catch (_) {}
+    try { k = await check(await fromPassphrase(field.value)); } catch (_) {}
     b.disabled = false;
     if (!k) return say('Forkert adgangskode. Prøv igen.');
     form.reset();
+    field.type = 'password';
     await remember(k);
     await show(k);
-  });
+  };
   open.querySelector('button').addEventListener('click', () =>
     db(s => s.delete(G)).catch(() => {}).then(() => location.reload()));
 
