@@ -6,7 +6,7 @@ The subpackages, each using only those listed before it (cli on top):
     model/      bytes → nodes with positions → Group (load, validate, schema, slug)
     guide/      BFA's guide as data: agendas, themes, rules, roles; advice and warnings; check
     facts/      what the site, print pages and feed say about each meeting, once, with its audience
-    calendar/   events → iCalendar bytes, and the state that keeps SEQUENCE honest
+    calendar/   events → iCalendar bytes, stamped from the group file's git history (SEQUENCE only rises)
     site/       page models → Markdown and print pages; the generated mkdocs.yml; the list of groups
     builder/    one group or many: generate, fingerprint, run MkDocs, post-process, publish
     organiser/  new, plan: edits a group file and keeps its comments (needs only model and guide)
