@@ -54,13 +54,16 @@ def _git(root: Path, args: list[str], stdin: bytes | None = None) -> subprocess.
         return None  # no git program
 
 
-def _revisions(log: bytes, prefix: str) -> dict[str, tuple[Revision, ...]]:
-    """Parse `git log --raw -z --format=%x01%H %ct` (oldest first): a commit's header, then a NUL-separated
-    ":modes ids status" and path for each file it changed."""
+def _revisions(log: bytes) -> tuple[dict[str, tuple[Revision, ...]], frozenset[str]]:
+    """Parse `git log --raw -z --format=%x01%H %ct %D` (oldest first): a commit's header (with "grafted" for a
+    shallow clone's cut commit), then a NUL-separated ":modes ids status" and path for each file it changed."""
     files: dict[str, list[Revision]] = {}
+    cut = set()
     for index, chunk in enumerate(log.split(b"\x01")[1:]):
         header, _, rest = chunk.partition(b"\0")
-        commit, stamp = header.decode("ascii").split()
+        commit, stamp, *decorations = header.decode("utf-8", "replace").split(maxsplit=2)
+        if decorations and "grafted" in decorations[0].split(", "):
+            cut.add(commit)
         when = dt.datetime.fromtimestamp(int(stamp), dt.UTC)
         fields = rest.lstrip(b"\n").split(b"\0")
         for meta, raw in zip(fields[0::2], fields[1::2], strict=False):
@@ -68,41 +71,32 @@ def _revisions(log: bytes, prefix: str) -> dict[str, tuple[Revision, ...]]:
                 continue
             parts = meta.decode("ascii").split()
             blob = None if parts[4] == "D" else parts[3]
-            path = raw.decode("utf-8", "surrogateescape")
-            if path.startswith(prefix):
-                files.setdefault(path[len(prefix) :], []).append(Revision(index, commit, when, blob))
-    return {path: tuple(revisions) for path, revisions in sorted(files.items())}
+            files.setdefault(raw.decode("utf-8", "surrogateescape"), []).append(Revision(index, commit, when, blob))
+    return {path: tuple(revisions) for path, revisions in sorted(files.items())}, frozenset(cut)
 
 
 def read_history(root: Path, folder: str = "groups") -> RepoHistory:
-    """Every commit that changed a file in `folder` (below the project `root`), in two git calls."""
-    where = _git(root, ["rev-parse", "--is-shallow-repository", "--show-prefix", "--git-path", "shallow"])
-    if where is None or where.returncode != 0:
-        return RepoHistory(NO_GIT)
-    shallow, prefix, cut_file = (where.stdout.decode("utf-8", "surrogateescape").split("\n") + ["", "", ""])[:3]
+    """Every commit that changed a file in `folder` (below the project `root`), in one git call. A shallow clone's
+    cut commits are marked "grafted" among the decorations, which name no refs here."""
     log = _git(
         root,
         [
-            "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev",
-            "--root", "--reverse", "--no-color", "--format=%x01%H %ct", "--", f"{folder}/",
+            "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", "--root",
+            "--reverse", "--no-color", "--relative", "--decorate-refs=refs/netvaerk/ingen", "--format=%x01%H %ct %D",
+            "--", f"{folder}/",
         ],
     )
     if log is None:
         return RepoHistory(NO_GIT)
     if log.returncode != 0:
         said = log.stderr.decode("utf-8", "replace").strip()
+        if "not a git repository" in said:
+            return RepoHistory(NO_GIT)
         if "does not have any commits" in said:
             return RepoHistory(COMPLETE)  # a new repository: nothing is committed yet
         return RepoHistory(BROKEN, reason=said.splitlines()[0] if said else f"git log stoppede med kode {log.returncode}")
-    files = _revisions(log.stdout, prefix)
-    if shallow.strip() != "true":
-        return RepoHistory(COMPLETE, files)
-    cut_path = Path(cut_file) if os.path.isabs(cut_file) else root / cut_file
-    try:
-        cut = frozenset(cut_path.read_text(encoding="ascii").split())
-    except OSError:
-        cut = frozenset()
-    return RepoHistory(SHALLOW, files, cut)
+    files, cut = _revisions(log.stdout)
+    return RepoHistory(SHALLOW if cut else COMPLETE, files, cut)
 
 
 def read_blobs(root: Path, ids: Iterable[str]) -> dict[str, bytes]:
