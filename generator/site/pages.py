@@ -206,15 +206,21 @@ def themes_page(site: Site) -> Page:
     )
 
 
+ROLE_ROWS = 12  # the roles table's coming meetings: a sealed name costs its full length (safety/lock.py), so it stays light
+
+
 def roles_page(site: Site) -> Page:
     group = site.group
+    coming = site.meetings.upcoming(site.today)
     return Page(
         "roller.md",
         "roller.md.j2",
         {
             **_common(site),
             "roles": guide.roles(),
-            "meetings": site.meetings.all,
+            "meetings": coming[:ROLE_ROWS],
+            "earlier": len(coming) < len(site.meetings.all),
+            "later": len(coming) > ROLE_ROWS,
             "organiser": group.arrangoer.navn,
             "boundary_keeper": site.audiences.optional(Kind.MEMBER_NAME, group.aftaler.graensevogter),
             "public_members": people.shown_members(group, site.audiences),
