@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..builder.project import Project, display_path
+from ..builder.project import display_path
 from ..errors import GroupError
 from ..guide.check import check_on
 from . import options
@@ -20,17 +20,14 @@ from .texts import HELP_OPTION, Command
 @options.today("Dagens dato (til mødepakkens råd om planlægning). Standard: i dag.")
 @HELP_OPTION
 def check(filer: tuple[Path, ...], today: dt.date) -> None:
-    project = Project(Path.cwd())
+    project = options.find_project(filer)
+    if (notice := options.where(project)) is not None:
+        click.echo(notice)
     failed = False
     for path in filer:
         file = display_path(path, project)
         try:
-            data = path.read_bytes()
-            _, warnings = check_on(data, file, today)
-        except OSError:
-            click.echo(f"{file}:1:1: filen findes ikke eller kan ikke læses", err=True)
-            failed = True
-            continue
+            _, warnings = check_on(options.read_group(path, file), file, today)
         except GroupError as exc:
             options.report(exc.problems)
             failed = True

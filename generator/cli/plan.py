@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import sys
 from pathlib import Path
 
 import click
 
 from .. import danish
-from ..builder.project import Project, display_path
+from ..builder.project import display_path
 from ..errors import GroupError
 from ..files import write_file
 from ..guide import holidays
@@ -67,14 +68,12 @@ def _plan_summary(file: str, planned: PlannedFile, first: dt.date) -> list[str]:
 @click.option("--ja", "yes", is_flag=True, help="Gem ændringerne uden at spørge først.")
 @HELP_OPTION
 def plan(fil: Path, first: dt.date, rule: planner.Recurrence, count: int, start, place: str | None, yes: bool) -> None:
-    project = Project(Path.cwd())
+    project = options.find_project([fil])
+    if (notice := options.where(project)) is not None:
+        click.echo(notice)
     file = display_path(fil, project)
     try:
-        data = fil.read_bytes()
-    except OSError:
-        click.echo(f"{file}:1:1: filen findes ikke eller kan ikke læses", err=True)
-        sys.exit(1)
-    try:
+        data = options.read_group(fil, file)
         planned = plan_file(data, file, PlanRequest(first, rule, count, start, " ".join(place.split()) if place else None))
     except GroupError as exc:
         options.report(exc.problems)
@@ -93,4 +92,5 @@ def plan(fil: Path, first: dt.date, rule: planner.Recurrence, count: int, start,
     except GroupError as exc:
         options.report(exc.problems)
         sys.exit(1)
-    click.echo(f"{file}: {len(planned.plan.meetings)} møder tilføjet. Byg siden igen med: netvaerk build")
+    again = options.command() + " build" + ("" if options.where(project) is None else f" {shlex.quote(str(fil))}")
+    click.echo(f"{file}: {len(planned.plan.meetings)} møder tilføjet. Byg siden igen med: {again}")
