@@ -38,9 +38,9 @@ def build(filer: tuple[Path, ...], out: Path | None, today: dt.date, force: bool
     try:
         # Nothing is written before every file named is there and the project can be built.
         options.must_exist(filer, project)
+        by_slug = slugs(paths, project)
         options.can_build(project)
         prepare(out, project)
-        by_slug = slugs(paths, project)
         assets = share(project, out)  # the files every group's pages load, in out/_tema/ before any page links them
     except GroupError as exc:
         options.report(exc.problems)

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..builder.pipeline import build_group
-from ..builder.project import slugs
+from ..builder.project import display_path, slugs
 from ..errors import GroupError
 from ..files import reason
 from ..site.render import TEMPLATE_DIR
@@ -74,7 +74,7 @@ def serve(fil: Path, port: int, today: dt.date) -> None:
         click.echo(notice)
     try:
         ((slug, path),) = slugs([fil], project).items()
-        options.must_exist([fil], project)
+        options.read_group(fil, display_path(fil, project))  # one that cannot be read at all stops here
         options.can_build(project)
         out = preview_folder(project)
     except GroupError as exc:
