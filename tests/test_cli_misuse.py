@@ -294,3 +294,24 @@ def test_a_bug_in_one_groups_build_is_reported_the_same_way(project, tmp_path, m
         f"Detaljerne står i {written}; send gerne den fil med, når du melder fejlen.\n"
     )
     assert "RuntimeError: boom i bygningen" in written.read_text(encoding="utf-8")
+
+
+# Hints that work as typed.
+
+
+def test_the_hints_of_new_run_as_typed_where_netvaerk_is_on_no_path(tmp_path):
+    """After `make site` the organiser types `.venv/bin/netvaerk`; `new`'s next steps must then name the same, and
+    work when copied into a shell whose PATH has no netvaerk."""
+    folder = tmp_path / "mit-netvaerk"
+    folder.mkdir()
+    (folder / ".venv").symlink_to(Path(sys.executable).parent.parent)
+    env = {**os.environ, "PATH": "/usr/bin:/bin"}
+    made = subprocess.run(
+        [".venv/bin/netvaerk", "new", "Familieplejere i Vejle", "--today", DAY], cwd=folder, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert made.returncode == OK, made.stderr
+    steps = dict(re.findall(r"^  \d\. ([^:]+): +(.+)$", made.stdout, re.MULTILINE))
+    assert steps["Tjek den"] == ".venv/bin/netvaerk check groups/familieplejere-i-vejle.yaml"
+    assert steps["Byg siden"] == ".venv/bin/netvaerk build"
+    checked = subprocess.run(["sh", "-c", steps["Tjek den"]], cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+    assert checked.returncode == OK and checked.stdout.startswith("groups/familieplejere-i-vejle.yaml: ingen fejl"), checked.stderr
