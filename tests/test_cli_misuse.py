@@ -315,3 +315,16 @@ def test_the_hints_of_new_run_as_typed_where_netvaerk_is_on_no_path(tmp_path):
     assert steps["Byg siden"] == ".venv/bin/netvaerk build"
     checked = subprocess.run(["sh", "-c", steps["Tjek den"]], cwd=folder, env=env, capture_output=True, text=True, timeout=120)
     assert checked.returncode == OK and checked.stdout.startswith("groups/familieplejere-i-vejle.yaml: ingen fejl"), checked.stderr
+
+
+def test_the_hints_say_netvaerk_only_when_that_name_runs_this_program(tmp_path, monkeypatch):
+    from generator.cli.options import command
+
+    venv_bin = Path(sys.executable).parent
+    monkeypatch.setattr(sys, "argv", ["netvaerk"])
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    assert command(tmp_path) == str(venv_bin / "netvaerk")  # outside the folder: its whole path
+    monkeypatch.setenv("PATH", f"{venv_bin}{os.pathsep}/usr/bin:/bin")  # `source .venv/bin/activate`
+    assert command(tmp_path) == "netvaerk"
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    assert command(venv_bin.parent.parent) == f"{venv_bin.parent.name}/bin/netvaerk"  # inside it: relative, e.g. .venv/bin/netvaerk

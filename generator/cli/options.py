@@ -126,10 +126,9 @@ def command(cwd: Path | None = None) -> str:
     beside = Path(sys.executable).parent / "netvaerk"
     if os.sep in argv0 and Path(argv0).name == "netvaerk" and Path(argv0).is_file():
         running: Path | None = Path(argv0)  # started by its path, as typed
-    elif on_path and os.sep not in argv0:
-        running = Path(on_path)  # started by its name, found on PATH
     else:
-        running = beside if beside.is_file() else None  # started some other way (python -m, the tests)
+        # Started some other way (python -m, the tests): the program installed beside this Python.
+        running = beside if beside.is_file() else None
     if running is None:
         return "netvaerk"
     if on_path and Path(on_path).resolve() == running.resolve():
