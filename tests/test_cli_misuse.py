@@ -17,6 +17,7 @@ import pytest
 
 from clirun import Ran, run
 from conftest import PUBLIC_WARNING, TODAY, copy_project
+from generator.cli.options import command
 
 DAY = TODAY.isoformat()
 OK, GROUP_FILE, USAGE, BUG = 0, 1, 2, 3
@@ -108,7 +109,7 @@ def test_a_group_file_named_from_elsewhere_is_built_in_its_own_project(project, 
     nothing_made(elsewhere, "noter.txt")
     # From inside groups/, by its plain name, too.
     ran = run(["check", "nordsjaelland.yaml", "--today", DAY], project / "groups")
-    assert danish(ran, OK).startswith(f"Projektmappen er {project} (der, hvor gruppefilen ligger)")
+    assert danish(ran, OK) == "nordsjaelland.yaml: ingen fejl (1 advarsel)\n" + PUBLIC_WARNING.replace("groups/", "")
 
 
 def test_the_current_project_wins_for_a_group_file_kept_elsewhere(project, tmp_path):
@@ -120,6 +121,13 @@ def test_the_current_project_wins_for_a_group_file_kept_elsewhere(project, tmp_p
     assert ran.code == OK, ran.err
     assert "Projektmappen" not in ran.out and (project / "ud" / "x" / "index.html").is_file()
     assert not (outside / "site").exists() and not (outside / "site_src").exists()
+
+
+def test_plan_from_elsewhere_names_the_file_as_typed_and_how_to_build_it(project, elsewhere):
+    file = str(project / "groups" / "nordsjaelland.yaml")
+    ran = run(["plan", file, "--fra", "2027-08-10", "--hver", "2. tirsdag", "--antal", "2", "--ja"], elsewhere)
+    assert danish(ran, OK).endswith(f"{file}: 2 møder tilføjet. Byg siden igen med: {command(elsewhere)} build {file}\n")
+    nothing_made(elsewhere, "noter.txt")
 
 
 def test_adgangskode_from_elsewhere_keeps_the_passphrase_in_the_groups_project(project, elsewhere):
@@ -318,8 +326,6 @@ def test_the_hints_of_new_run_as_typed_where_netvaerk_is_on_no_path(tmp_path):
 
 
 def test_the_hints_say_netvaerk_only_when_that_name_runs_this_program(tmp_path, monkeypatch):
-    from generator.cli.options import command
-
     venv_bin = Path(sys.executable).parent
     monkeypatch.setattr(sys, "argv", ["netvaerk"])
     monkeypatch.setenv("PATH", "/usr/bin:/bin")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..builder.project import display_path
+from ..builder.project import Project, display_path
 from ..errors import GroupError
 from ..guide.check import check_on
 from . import options
@@ -20,12 +20,11 @@ from .texts import HELP_OPTION, Command
 @options.today("Dagens dato (til mødepakkens råd om planlægning). Standard: i dag.")
 @HELP_OPTION
 def check(filer: tuple[Path, ...], today: dt.date) -> None:
-    project = options.find_project(filer)
-    if (notice := options.where(project)) is not None:
-        click.echo(notice)
+    # Nothing is written: each file is named as typed (relative to the project when standing in it).
+    here = Project(Path.cwd())
     failed = False
     for path in filer:
-        file = display_path(path, project)
+        file = display_path(path, here)
         try:
             _, warnings = check_on(options.read_group(path, file), file, today)
         except GroupError as exc:

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from .. import danish
-from ..builder.project import display_path
+from ..builder.project import Project, display_path
 from ..errors import GroupError
 from ..files import write_file
 from ..guide import holidays
@@ -68,10 +68,8 @@ def _plan_summary(file: str, planned: PlannedFile, first: dt.date) -> list[str]:
 @click.option("--ja", "yes", is_flag=True, help="Gem ændringerne uden at spørge først.")
 @HELP_OPTION
 def plan(fil: Path, first: dt.date, rule: planner.Recurrence, count: int, start, place: str | None, yes: bool) -> None:
-    project = options.find_project([fil])
-    if (notice := options.where(project)) is not None:
-        click.echo(notice)
-    file = display_path(fil, project)
+    # Only the file itself is written: it is named as typed (relative to the project when standing in it).
+    file = display_path(fil, Project(Path.cwd()))
     try:
         data = options.read_group(fil, file)
         planned = plan_file(data, file, PlanRequest(first, rule, count, start, " ".join(place.split()) if place else None))
@@ -92,5 +90,5 @@ def plan(fil: Path, first: dt.date, rule: planner.Recurrence, count: int, start,
     except GroupError as exc:
         options.report(exc.problems)
         sys.exit(1)
-    again = options.command() + " build" + ("" if options.where(project) is None else f" {shlex.quote(str(fil))}")
+    again = options.command() + " build" + ("" if options.is_project(Path.cwd()) else f" {shlex.quote(str(fil))}")
     click.echo(f"{file}: {len(planned.plan.meetings)} møder tilføjet. Byg siden igen med: {again}")
