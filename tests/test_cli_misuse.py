@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from clirun import Ran, run
-from conftest import PUBLIC_WARNING, TODAY, copy_project
+from conftest import CONTRACT, PUBLIC_WARNING, TODAY, copy_project
 from generator.cli.options import command
 
 DAY = TODAY.isoformat()
@@ -334,3 +334,21 @@ def test_the_hints_say_netvaerk_only_when_that_name_runs_this_program(tmp_path, 
     assert command(tmp_path) == "netvaerk"
     monkeypatch.setenv("PATH", "/usr/bin:/bin")
     assert command(venv_bin.parent.parent) == f"{venv_bin.parent.name}/bin/netvaerk"  # inside it: relative, e.g. .venv/bin/netvaerk
+
+
+def test_a_folder_with_only_groups_is_a_project(tmp_path):
+    """What `new` makes in an empty folder. While the theme's settings (mkdocs.yml) live in the repository rather than
+    in the package, such a project cannot be built: the build says so in Danish and writes nothing; once they come
+    with the package, it builds."""
+    (tmp_path / "groups").mkdir()
+    (tmp_path / "groups" / "nordsjaelland.yaml").write_bytes(CONTRACT.read_bytes())
+    ran = run(["build", "--today", DAY], tmp_path)
+    if ran.code == GROUP_FILE:
+        assert danish(ran, GROUP_FILE) == (
+            "mkdocs.yml:1:1: filen mangler, og siderne kan ikke bygges uden den; byg fra netvaerk-mappen "
+            "(den med mkdocs.yml og groups/)\n"
+        )
+        nothing_made(tmp_path, "groups")
+    else:
+        danish(ran, OK)
+        assert (tmp_path / "site" / "nordsjaelland" / "index.html").is_file()
