@@ -15,6 +15,7 @@ import pytest
 
 from clirun import run
 from conftest import CONTRACT, PUBLIC_WARNING, ROOT, copy_project
+from generator.cli.options import command
 
 MEMBERS = ROOT / "tests" / "members" / "lukket.yaml"
 PASSPHRASE = "pavillon tun middag gryde fjerbold lime"
@@ -313,8 +314,17 @@ def test_adgangskode_makes_a_passphrase_only_the_owner_can_read(tmp_path):
         assert where in ran.out
     assert "omkring 63 bits" in ran.out
     again = run(["adgangskode", "groups/lukket.yaml"], root)
-    assert again.code == 1 and saved.read_text(encoding="utf-8").split() == words
-    assert again.err == "private/lukket.adgangskode: findes allerede og bliver ikke skiftet ud; skriv --ny for at lave en ny adgangskode\n"
+    assert (again.code, again.err) == (0, "") and saved.read_text(encoding="utf-8").split() == words
+    netvaerk = command(root)
+    assert again.out == (
+        "private/lukket.adgangskode: adgangskoden findes allerede og bliver ikke skiftet ud.\n"
+        f"Se den med:          {netvaerk} adgangskode groups/lukket.yaml --vis\n"
+        f"Lav en ny (sjældent): {netvaerk} adgangskode groups/lukket.yaml --ny\n"
+    )
+    shown_again = run(["adgangskode", "groups/lukket.yaml", "--vis"], root)
+    assert (shown_again.code, shown_again.err) == (0, "") and saved.read_text(encoding="utf-8").split() == words
+    assert shown_again.out.startswith(f"private/lukket.adgangskode: adgangskoden til medlemsområdet er:\n\n  {' '.join(words)}\n\n")
+    assert ".".join(words) in shown_again.out and VARIABLE in shown_again.out
     replaced = run(["adgangskode", "groups/lukket.yaml", "--ny"], root)
     assert replaced.code == 0 and saved.read_text(encoding="utf-8").split() != words
     assert "abonnere igen fra siden Kalender" in replaced.out
