@@ -10,8 +10,8 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from generator.organiser.passphrase import WORD_LIST, entropy_bits, masked_form, new_passphrase, words
 from generator.safety import lock, pack
+from generator.safety.passphrase import WORD_LIST, entropy_bits, masked_form, new_passphrase, words
 
 SALT = bytes(range(16))
 PASSPHRASE = "pavillon tun middag gryde fjerbold lime"

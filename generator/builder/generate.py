@@ -30,7 +30,7 @@ from ..site.printing import print_files, private_files
 from ..site.render import render_site
 from ..site.shared import NOT_SHARED, SharedUrls
 from ..site.unlock import script_file, unlock_box
-from .secret import passphrase_file, passphrase_variable
+from .secret import PASTE_HERE, passphrase_file, passphrase_variable
 
 
 @dataclass(frozen=True)
@@ -51,16 +51,27 @@ class Generated:
     private_feed_qr: str | None = None  # its QR code, also unlisted
 
 
-def _missing_passphrase(file: str, slug: str) -> GroupError:
-    return GroupError(
-        [
-            Problem(
-                file, 1, 1, "medlemsområde",
-                f"adgangskoden til medlemsområdet mangler; sæt miljøvariablen {passphrase_variable(slug)}, eller lav filen "
-                f"{passphrase_file(slug)} med: netvaerk adgangskode {file}. Intet er lagt ud",
+def _missing_passphrase(file: str, slug: str, secret: Secret | None) -> GroupError:
+    """No passphrase: on a computer, how to make one; in CI, where it goes, and (only where the log is private)
+    a new one to paste there."""
+    variable = passphrase_variable(slug)
+    ci = secret.ci if secret else None
+    if ci is None:
+        message = (
+            f"adgangskoden til medlemsområdet mangler; sæt miljøvariablen {variable}, eller lav filen "
+            f"{passphrase_file(slug)} med: netvaerk adgangskode {file}. Intet er lagt ud"
+        )
+    else:
+        where = PASTE_HERE.get(ci, "jeres CI-indstillinger, som en hemmelig variabel")
+        message = f"adgangskoden til medlemsområdet mangler, så intet er lagt ud. Læg den ind under {where} med navnet {variable}"
+        if secret is not None and secret.offer:
+            message += (
+                f". Her er en ny, som I kan bruge (kun medlemmer af dette private projekt kan læse loggen): {secret.offer} – "
+                "giv den til medlemmerne, og kør så bygningen igen"
             )
-        ]
-    )
+        else:
+            message += ", og kør så bygningen igen"
+    return GroupError([Problem(file, 1, 1, "medlemsområde", message)])
 
 
 def _lock(group: Group, file: str, slug: str, secret: Secret | None) -> tuple[Lock | None, bytes | None]:
@@ -79,7 +90,7 @@ def _lock(group: Group, file: str, slug: str, secret: Secret | None) -> tuple[Lo
             ]
         )
     if secret is None or secret.passphrase is None:
-        raise _missing_passphrase(file, slug)
+        raise _missing_passphrase(file, slug, secret)
     try:
         keys, state = keys_for(secret.passphrase, slug, parse_lock_state(secret.state) if secret.state else None, secret.fresh_salt)
     except ValueError:
@@ -97,6 +108,8 @@ class Secret:
     state: bytes | None
     fresh_salt: bytes
     public_sources: bool = False  # built from a repository anyone can read
+    ci: str | None = None  # the CI the build runs in (secret.ci_host), None on a computer
+    offer: str | None = None  # a new passphrase for the log to offer when none is found: only for a private CI log
 
 
 def generate(

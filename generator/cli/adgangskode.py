@@ -14,7 +14,7 @@ from ..errors import GroupError
 from ..files import keep_out_of_git, make_folder, write_file
 from ..guide.check import check
 from ..model.slug import slug_for
-from ..organiser.passphrase import WORD_LIST, WORDS, entropy_bits, masked_form, new_passphrase, words
+from ..safety.passphrase import WORD_LIST, WORDS, entropy_bits, masked_form, new_passphrase, words
 from . import options
 from .texts import HELP_OPTION, Command
 
