@@ -100,6 +100,7 @@ def test_one_line_names_the_version_of_netvaerk(path):
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if "netvaerk @ " in line]
     assert lines == [f'  NETVAERK: "netvaerk @ git+{project["urls"]["Source"]}@v{project["version"]}"']
     assert re.fullmatch(r"\d+\.\d+\.\d+", project["version"])
+    assert lines[0] in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()  # the line the README shows
 
 
 def test_the_gitlab_job():
