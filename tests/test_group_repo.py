@@ -377,7 +377,6 @@ def _artifacts(folder: Path) -> set[str]:
 
 
 @needs_git
-@pytest.mark.slow
 def test_the_gitlab_job_builds_a_data_only_repository_from_a_fresh_clone(tmp_path, venv, wheel):
     repo = _data_repository(tmp_path / "gruppe")
     job = _run_gitlab_job(_clone(repo, tmp_path / "klon"), venv, wheel, tmp_path / "job", secrets={VARIABLE: PASSPHRASE})
@@ -402,7 +401,6 @@ def test_the_gitlab_job_builds_a_data_only_repository_from_a_fresh_clone(tmp_pat
 
 
 @needs_git
-@pytest.mark.slow
 def test_the_gitlab_job_refuses_a_members_area_unless_the_project_is_private(tmp_path, venv, wheel):
     repo = _data_repository(tmp_path / "gruppe")
     job = _run_gitlab_job(_clone(repo, tmp_path / "klon"), venv, wheel, tmp_path / "job", visibility="internal", secrets={VARIABLE: PASSPHRASE})
@@ -413,7 +411,6 @@ def test_the_gitlab_job_refuses_a_members_area_unless_the_project_is_private(tmp
 
 
 @needs_git
-@pytest.mark.slow
 def test_the_gitlab_job_without_the_passphrase_offers_one_and_the_offer_works(tmp_path, venv, wheel):
     repo = _data_repository(tmp_path / "gruppe")
     first = _run_gitlab_job(_clone(repo, tmp_path / "klon"), venv, wheel, tmp_path / "job")
@@ -493,7 +490,6 @@ def _two_pipelines(tmp_path: Path, venv: Path, wheel: Path) -> tuple[Path, Job, 
 
 
 @needs_git
-@pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="needs h-state")
 def test_an_edit_between_two_fresh_clones_keeps_keys_and_tells_subscribers(tmp_path, venv, wheel, browser):
     from ical_parsers import icaljs
@@ -551,7 +547,6 @@ def _said_why(log: str) -> bool:
 
 
 @needs_git
-@pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="needs h-state")
 def test_a_shallow_clone_gives_the_same_keys_and_says_so_or_refuses_naming_the_fix(tmp_path, venv, wheel):
     repo, _, full = _two_pipelines(tmp_path, venv, wheel)
@@ -566,7 +561,6 @@ def test_a_shallow_clone_gives_the_same_keys_and_says_so_or_refuses_naming_the_f
 
 
 @needs_git
-@pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="needs h-state")
 def test_a_downloaded_zip_gives_the_same_keys_and_says_so_or_refuses_naming_the_fix(tmp_path, venv, wheel):
     repo, _, full = _two_pipelines(tmp_path, venv, wheel)
