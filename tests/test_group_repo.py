@@ -159,7 +159,7 @@ def test_a_private_gitlab_project_without_the_passphrase_is_offered_one_it_can_m
     assert GITLAB_MASKABLE.fullmatch(offer)
     assert ran.err == (
         "groups/lukket.yaml:1:1: medlemsområde: adgangskoden til medlemsområdet mangler, så intet er lagt ud. Læg den ind under "
-        "Settings › CI/CD › Variables › Add variable (sæt flueben ved Masked) med navnet NETVAERK_ADGANGSKODE_LUKKET. Her er en "
+        "Settings › CI/CD › Variables › Add variable (vælg Masked) med navnet NETVAERK_ADGANGSKODE_LUKKET. Her er en "
         f"ny, som I kan bruge (kun medlemmer af dette private projekt kan læse loggen): {offer} – giv den til medlemmerne, og kør "
         "så bygningen igen\n"
         "groups/lukket.yaml: ikke bygget (ret fejlene ovenfor)\n"
@@ -416,7 +416,7 @@ def test_the_gitlab_job_without_the_passphrase_offers_one_and_the_offer_works(tm
     first = _run_gitlab_job(_clone(repo, tmp_path / "klon"), venv, wheel, tmp_path / "job")
     assert first.code != 0 and not (first.folder / "public").exists()
     [offer] = OFFERED.findall(first.log)
-    assert "Settings › CI/CD › Variables › Add variable (sæt flueben ved Masked) med navnet NETVAERK_ADGANGSKODE_LUKKET" in first.log
+    assert "Settings › CI/CD › Variables › Add variable (vælg Masked) med navnet NETVAERK_ADGANGSKODE_LUKKET" in first.log
     assert GITLAB_MASKABLE.fullmatch(offer)
     again = _run_gitlab_job(_clone(repo, tmp_path / "klon2"), venv, wheel, tmp_path / "job2", secrets={VARIABLE: offer})
     assert again.code == 0, again.log
@@ -576,3 +576,30 @@ def test_a_downloaded_zip_gives_the_same_keys_and_says_so_or_refuses_naming_the_
         assert _link(folder) == _link(full.folder)
     else:
         assert not (folder / "public").exists()
+
+
+@needs_git
+def test_the_github_workflow_builds_a_data_only_repository_outside_its_checkout(tmp_path, venv, wheel):
+    """The workflow's own install and build steps, in a fresh clone, as a private repository's run gives them its
+    secrets: the site lands in $RUNNER_TEMP, the members' files in private/ for the artifact step."""
+    repo = _data_repository(tmp_path / "gruppe")
+    folder = _clone(repo, tmp_path / "klon")
+    flow = _yaml(GITHUB)
+    steps = {s["name"]: s for s in flow["jobs"]["build"]["steps"]}
+    temp = tmp_path / "runner-temp"
+    temp.mkdir()
+    env = {
+        "PATH": f"{venv / 'bin'}:/usr/local/bin:/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8", "CI": "true",
+        "GITHUB_ACTIONS": "true", "RUNNER_TEMP": str(temp), "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+        **flow["env"], **flow["jobs"]["build"]["env"], "NETVAERK": str(wheel), "PIP_NO_INDEX": "1",
+        # What GitHub fills in for a private repository with one group's secret (and its own token).
+        "HEMMELIGHEDER": '{"GITHUB_TOKEN": "ghs_x", "NETVAERK_ADGANGSKODE_LUKKET": "' + PASSPHRASE + '"}',
+        "NETVAERK_KILDER_OFFENTLIGE": "nej",
+    }
+    for name in ("Installer netvaerk", "Byg alle grupper"):
+        ran = subprocess.run(["bash", "--noprofile", "--norc", "-e", "-o", "pipefail", "-c", steps[name]["run"]], cwd=folder, env=env,
+                             capture_output=True, text=True, timeout=900)
+        assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert (temp / "site" / "lukket" / "index.html").is_file() and (temp / "site" / "_tema").is_dir()
+    assert (folder / "private" / "lukket-invitation.html").is_file()
+    assert _state_files(_status(folder)) == []

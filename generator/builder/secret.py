@@ -24,7 +24,7 @@ def passphrase_file(slug: str) -> str:
 
 # Where a CI's log tells the organiser to paste a passphrase, by the CI the build runs in.
 PASTE_HERE = {
-    "gitlab": "Settings › CI/CD › Variables › Add variable (sæt flueben ved Masked)",
+    "gitlab": "Settings › CI/CD › Variables › Add variable (vælg Masked)",
     "github": "Settings › Secrets and variables › Actions › New repository secret",
 }
 
