@@ -6,9 +6,10 @@ How netvaerk is installed, fast and without the network: the checkout's package 
 folder and made into a wheel there (pip wheel --no-deps --no-build-isolation: setuptools is in the test
 environment, and the checkout gets no build/ or egg-info). A fresh virtual environment is made --without-pip; one
 .pth file in it lists a folder of symbolic links to the test environment's installed packages (netvaerk's pinned
-dependencies, and pip), leaving out netvaerk's own editable install. The job's unchanged `python -m pip install
-"$NETVAERK"` line, given the wheel's path in NETVAERK and PIP_NO_INDEX=1, then installs netvaerk (not editable)
-into the fresh environment and finds every dependency already installed: no index, no download, about 2 s.
+dependencies, and pip), leaving out netvaerk's own editable install. The job's unchanged install line
+(`python -m pip install --constraint "$NETVAERK_LAAS" "$NETVAERK"`), given the wheel's path in NETVAERK, this
+checkout's requirements.lock in NETVAERK_LAAS and PIP_NO_INDEX=1, then installs netvaerk (not editable) into the
+fresh environment and finds every dependency already installed at the locked version: no index, no download.
 """
 
 from __future__ import annotations
@@ -95,12 +96,26 @@ def test_the_schema_check_catches_a_wrong_value(tmp_path, schema, path, old, new
 
 @pytest.mark.parametrize("path", [GITLAB, GITHUB])
 def test_one_line_names_the_version_of_netvaerk(path):
-    """Upgrading a group is one line; it names this checkout's version, from the source pyproject.toml names."""
+    """Upgrading a group is one line; it names this checkout's version. The package comes from the git tag of the
+    source pyproject.toml names, and every package it uses at the version requirements.lock pins at that tag."""
     project = _project()
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if "netvaerk @ " in line]
-    assert lines == [f'  NETVAERK: "netvaerk @ git+{project["urls"]["Source"]}@v{project["version"]}"']
-    assert re.fullmatch(r"\d+\.\d+\.\d+", project["version"])
-    assert lines[0] in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()  # the line the README shows
+    version = f"v{project['version']}"
+    assert re.fullmatch(r"v\d+\.\d+\.\d+", version)
+    text = path.read_text(encoding="utf-8")
+    assert [line for line in text.splitlines() if re.search(r"\bv\d+\.\d+\.\d+\b", line)] == [f'  NETVAERK_VERSION: "{version}"']
+    source = project["urls"]["Source"]
+    raw = source.replace("https://github.com/", "https://raw.githubusercontent.com/")
+    if path == GITLAB:
+        variables = _yaml(GITLAB)["variables"]
+        assert variables["NETVAERK"] == f"netvaerk @ git+{source}@${{NETVAERK_VERSION}}"
+        assert variables["NETVAERK_LAAS"] == f"{raw}/${{NETVAERK_VERSION}}/requirements.lock"
+    else:
+        [step] = [s for s in _yaml(GITHUB)["jobs"]["build"]["steps"] if s["name"] == "Installer netvaerk"]
+        assert step["env"] == {
+            "NETVAERK": f"netvaerk @ git+{source}@${{{{ env.NETVAERK_VERSION }}}}",
+            "NETVAERK_LAAS": f"{raw}/${{{{ env.NETVAERK_VERSION }}}}/requirements.lock",
+        }
+    assert f'  NETVAERK_VERSION: "{version}"' in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()  # as the README shows it
 
 
 def test_the_gitlab_job():
@@ -110,7 +125,7 @@ def test_the_gitlab_job():
     assert job["image"] == "python:3.12-bookworm"  # Debian's Python image: git (for the history) and tzdata
     assert job["variables"]["GIT_DEPTH"] == "0"  # the whole history, not GitLab's default of the last 20 commits
     assert job["variables"]["TZ"] == "Europe/Copenhagen"
-    assert job["script"][0] == 'python -m pip install --quiet "$NETVAERK"'
+    assert job["script"][0] == 'python -m pip install --quiet --constraint "$NETVAERK_LAAS" "$NETVAERK"'
     assert job["artifacts"] == {
         "paths": ["public", "private"], "exclude": ["private/.gitignore"], "access": "developer", "expire_in": "30 days",
     }
@@ -127,7 +142,7 @@ def test_the_github_workflow():
     assert build["env"]["TZ"] == "Europe/Copenhagen"
     steps = {s["name"]: s for s in build["steps"]}
     assert steps["Hent filerne"]["with"] == {"fetch-depth": 0, "persist-credentials": False}
-    assert steps["Installer netvaerk"]["run"] == 'python -m pip install --quiet --disable-pip-version-check "$NETVAERK"'
+    assert steps["Installer netvaerk"]["run"] == 'python -m pip install --quiet --disable-pip-version-check --constraint "$NETVAERK_LAAS" "$NETVAERK"'
     assert steps["Byg alle grupper"]["env"]["NETVAERK_KILDER_OFFENTLIGE"] == "${{ github.event.repository.private == true && 'nej' || 'ja' }}"
     assert steps["Byg alle grupper"]["run"].splitlines()[-1] == 'netvaerk build --out "$RUNNER_TEMP/site"'
     kept = steps["Gem medlemmernes filer"]
@@ -329,6 +344,12 @@ def test_the_wheel_carries_every_file_of_the_package(wheel):
     assert "generator/theme/overrides/.icons/netvaerk/menu.svg" in theme and set(theme) <= names
 
 
+def _local_install(wheel: Path) -> dict[str, str]:
+    """What the CI's install line gets instead of the tag and the tag's lock: this checkout's wheel and lock, and no
+    index (every dependency is already installed, at the lock's versions, which the constraint checks)."""
+    return {"NETVAERK": str(wheel), "NETVAERK_LAAS": str(ROOT / "requirements.lock"), "PIP_NO_INDEX": "1"}
+
+
 @dataclass(frozen=True)
 class Job:
     code: int
@@ -349,7 +370,7 @@ def _run_gitlab_job(folder: Path, venv: Path, wheel: Path, tmp: Path, visibility
         "PATH": f"{venv / 'bin'}:/usr/local/bin:/usr/bin:/bin", "HOME": str(tmp), "TMPDIR": str(tmp / "tmp"), "LANG": "C.UTF-8",
         "CI": "true", "GITLAB_CI": "true", "CI_PROJECT_DIR": str(folder), "CI_PROJECT_VISIBILITY": visibility,
         "CI_COMMIT_BRANCH": "main", "CI_DEFAULT_BRANCH": "main", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-        **config["variables"], **job["variables"], "NETVAERK": str(wheel), "PIP_NO_INDEX": "1", **(secrets or {}),
+        **config["variables"], **job["variables"], **_local_install(wheel), **(secrets or {}),
     }
     status = tmp / "status-after-build"
     lines = []
@@ -591,7 +612,7 @@ def test_the_github_workflow_builds_a_data_only_repository_outside_its_checkout(
     env = {
         "PATH": f"{venv / 'bin'}:/usr/local/bin:/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8", "CI": "true",
         "GITHUB_ACTIONS": "true", "RUNNER_TEMP": str(temp), "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-        **flow["env"], **flow["jobs"]["build"]["env"], "NETVAERK": str(wheel), "PIP_NO_INDEX": "1",
+        **flow["env"], **flow["jobs"]["build"]["env"], **_local_install(wheel),
         # What GitHub fills in for a private repository with one group's secret (and its own token).
         "HEMMELIGHEDER": '{"GITHUB_TOKEN": "ghs_x", "NETVAERK_ADGANGSKODE_LUKKET": "' + PASSPHRASE + '"}',
         "NETVAERK_KILDER_OFFENTLIGE": "nej",
