@@ -70,8 +70,6 @@ class Run:
 
 def project(folder: Path, groups: dict[str, bytes]) -> Path:
     folder.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", folder / "overrides")
     (folder / "groups").mkdir()
     for name, data in groups.items():
         (folder / "groups" / name).write_bytes(data)

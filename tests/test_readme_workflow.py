@@ -25,7 +25,10 @@ def test_every_command_is_in_the_readme_with_danish_help():
 def test_readme_explains_editor_help_hosting_and_privacy():
     for expected in (
         SCHEMA_COMMENT,
-        "Use this template",
+        "Create blank project",
+        "Pipeline schedules",
+        "Download artifacts",
+        "Settings** › **CI/CD** › **Variables",
         "GitHub Actions",
         "GitLab Pages",
         "Netlify",

@@ -33,6 +33,7 @@ from .project import Project
 from .publish import prepare_output, prune_shared, publish, publish_shared, site_folders, write_overview
 from .readback import read_published, read_site, read_theme_templates
 from .records import identity, notes
+from .secret import ci_host
 from .slim import fold_css, slim_page
 from .template_cache import template_cache
 from .theme_env import ThemeEnvs
@@ -96,7 +97,9 @@ def generate_group(
         calendar_state=inputs.state,
         state_file=inputs.state_file,
         # A new salt is drawn every time; it is used only when the passphrase has changed (safety/lock.keys_for).
-        secret=Secret(inputs.passphrase, inputs.lock_state, os.urandom(SALT_BYTES), inputs.sources, os.urandom(16)),
+        secret=Secret(
+            inputs.passphrase, inputs.lock_state, os.urandom(SALT_BYTES), inputs.sources, os.urandom(16), ci_host(os.environ)
+        ),
         unlock_source=UNLOCK_SOURCE.read_text(encoding="utf-8"),
         shared=shared,
     )

@@ -12,7 +12,7 @@ import click
 from ..builder.project import Project, display_path
 from ..builder.secret import passphrase_file, passphrase_variable
 from ..errors import GroupError
-from ..files import make_folder, read_optional, write_file
+from ..files import keep_out_of_git, make_folder, read_optional, write_file
 from ..guide.check import check
 from ..model.slug import slug_for
 from ..safety.passphrase import WORD_LIST, WORDS, entropy_bits, masked_form, new_passphrase, words
@@ -26,6 +26,7 @@ def store_passphrase(project: Project, slug: str) -> tuple[str, int, float]:
     word_list = words(WORD_LIST.read_text(encoding="utf-8"))
     passphrase = new_passphrase(word_list, secrets.choice)
     make_folder(project.private, mode=0o700)
+    keep_out_of_git(project.private)  # the passphrase never reaches git, even with no .gitignore
     write_file(project.root / passphrase_file(slug), passphrase + "\n", mode=0o600, shown=passphrase_file(slug))
     return passphrase, len(word_list), entropy_bits(word_list)
 
