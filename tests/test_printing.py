@@ -63,7 +63,7 @@ def test_invitation_text_for_e_mail(built_site, update_golden):
         GOLDEN_TXT.write_text(text, encoding="utf-8")
     assert text == GOLDEN_TXT.read_text(encoding="utf-8")
     assert text.startswith("\ufeffHillerød, 26. november 2026\n")
-    assert "18.00–18.15  Velkommen (Anne Jensen (ordstyrer))" in text
+    assert "18.00–18.15  Velkommen – Anne Jensen (ordstyrer)\n18.15–19.00  Præsentationsrunde – Alle\n" in text
     assert text.endswith("Læs mere om gruppen: https://nordsjaelland.example.dk/\n")
 
 

@@ -25,10 +25,6 @@ class Contact:
         """'Navn', 'Telefon …', 'E-mail …': the lines of a contact block on paper."""
         return [x for x in (str(self.name), self.phone and f"Telefon {self.phone}", self.email and f"E-mail {self.email}") if x]
 
-    def ways(self) -> str:
-        """'telefon … eller e-mail …' for a sentence; empty when there is neither."""
-        return " eller ".join(x for x in (self.phone and f"telefon {self.phone}", self.email and f"e-mail {self.email}") if x)
-
 
 def _contact(person: Person | Member, name: Fact, contact_kind: Kind | None, audiences: Audiences) -> Contact:
     def fact(text: str | None) -> Fact | None:
@@ -79,9 +75,8 @@ class Afbud:
 
 def afbud(group: Group, day: dt.date, ordstyrer: str | None, audiences: Audiences) -> Afbud | None:
     """To the meeting's ordstyrer when they have said yes to showing their contact ('vis kontakt: ja'),
-    else to the organiser. Only groups with a members' area have it: the links sit behind the lock."""
-    if not audiences.members_area:
-        return None
+    else to the organiser. In a group with a members' area the links sit behind the lock; without one, they only
+    carry what the site shows anyway (the organiser's contact, and the contact of members who said yes)."""
     chair = next((m for m in group.medlemmer if m.navn == ordstyrer and m.vis_kontakt and (m.telefon or m.email)), None)
     person: Person | Member = chair or group.arrangoer
     if not (person.telefon or person.email):
@@ -92,4 +87,25 @@ def afbud(group: Group, day: dt.date, ordstyrer: str | None, audiences: Audience
         to=audiences.fact(Kind.AFBUD, label, public=""),
         sms=sms_href(person.telefon, body) if person.telefon else None,
         mailto=mailto_href(person.email, f"Afbud til netværksmødet {danish.short_date(day)}", body) if person.email else None,
+        private=audiences.members_area,
+    )
+
+
+@dataclass(frozen=True)
+class Signup:
+    """How to sign up for a meeting: to the organiser, whose contact is public, by text message or e-mail."""
+
+    to: str  # the organiser's name
+    sms: Md | None
+    mailto: Md | None
+
+
+def signup(group: Group, day: dt.date) -> Signup:
+    """A text message or an e-mail to the organiser, already written, saying that one comes to the meeting."""
+    person = group.arrangoer
+    body = f"Jeg vil gerne være med til netværksmødet {danish.long_date(day)}."
+    return Signup(
+        to=person.navn,
+        sms=sms_href(person.telefon, body) if person.telefon else None,
+        mailto=mailto_href(person.email, f"Tilmelding til netværksmødet {danish.short_date(day)}", body) if person.email else None,
     )
