@@ -123,7 +123,7 @@ def test_first_meeting_page(built_site):
         "I alt 2 timer og 40 minutter (kl. 18.00–20.40)",
         "Meld dig til hos arrangøren, Anne Jensen, senest tirsdag den 5. januar 2027.",
         "Send en sms til ordstyreren senest dagen før",
-        "Beskeden går til Anne Jensen (arrangør).",
+        "Beskeden går til Anne Jensen (arrangør) på telefon 20 30 40 50.",
     ):
         assert row in text
     for question in guide.preparation_questions():

@@ -121,7 +121,10 @@ def test_a_public_site_says_whom_to_sign_up_with_and_send_afbud_to(built_site):
     raw = (built_site / "moeder" / "2027-01-12.html").read_text(encoding="utf-8")
     text = main_text(built_site, "moeder/2027-01-12.html")
     assert "Tilmelding Meld dig til hos arrangøren, Anne Jensen, senest tirsdag den 5. januar 2027." in text
-    afbud = "Send en sms til ordstyreren senest dagen før. Send afbud på sms Send afbud på e-mail Beskeden går til Anne Jensen (arrangør)."
+    afbud = (
+        "Send en sms til ordstyreren senest dagen før. Send afbud på sms Send afbud på e-mail "
+        "Beskeden går til Anne Jensen (arrangør) på telefon 20 30 40 50."
+    )
     assert f"Afbud {afbud}" in text
     buttons = _buttons(raw)
     body = "Jeg%20vil%20gerne%20v%C3%A6re%20med%20til%20netv%C3%A6rksm%C3%B8det%20tirsdag%20den%2012.%20januar%202027."

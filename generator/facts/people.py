@@ -67,7 +67,7 @@ def contact_list(group: Group, audiences: Audiences) -> list[Contact]:
 class Afbud:
     """One-tap afbud for one meeting: a text message or an e-mail, already written, to the right person."""
 
-    to: Fact  # "Bo Hansen (ordstyrer)"
+    to: Fact  # "Bo Hansen (ordstyrer) på telefon 31 41 59 26"
     sms: Md | None
     mailto: Md | None
     private: bool = True  # behind the lock: it carries a member's number and the meeting's date
@@ -82,6 +82,8 @@ def afbud(group: Group, day: dt.date, ordstyrer: str | None, audiences: Audience
     if not (person.telefon or person.email):
         return None
     label = f"{person.navn} (ordstyrer)" if chair else f"{person.navn} (arrangør)"
+    if person.telefon:  # the number too, for a reader who would rather call, or whose phone opens no sms: link
+        label += f" på telefon {person.telefon}"
     body = f"Jeg melder afbud til netværksmødet {danish.long_date(day)}."
     return Afbud(
         to=audiences.fact(Kind.AFBUD, label, public=""),
