@@ -67,7 +67,7 @@ def invitation_page(site: Site, shared: SharedUrls = NOT_SHARED) -> Page:
             **_common(site, shared),
             "when": f"{first.weekday_date.capitalize()} kl. {first.start}–{first.end}" if first else None,
             "place": first.place if first else None,
-            "deadline": first.deadline if first else None,
+            "deadline": first.deadline.capitalize() if first and first.deadline else None,  # it starts its line
             "organiser": people.organiser(group, site.audiences).parts(),
             "qr": qr_inline(group.adresse) if group.adresse else None,
             "url": group.adresse,
