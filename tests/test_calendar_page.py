@@ -109,6 +109,13 @@ def test_add_to_calendar_on_meeting_pages(phone, site_server):
         ("Tilføj til kalender", "2027-03-09.ics"),
         ("Abonnér på alle møder", "../kalender.html"),
         ("Udskriv dagsordenen som plakat til væggen", "../udskrift/dagsorden-2027-03-09.html"),
+        # Afbud with one tap, to the organiser, whose number and e-mail the public site shows anyway.
+        ("Send afbud på sms", "sms:20304050?&body=Jeg%20melder%20afbud%20til%20netv%C3%A6rksm%C3%B8det%20tirsdag%20den%209.%20marts%202027."),
+        (
+            "Send afbud på e-mail",
+            "mailto:anne.jensen@example.dk?subject=Afbud%20til%20netv%C3%A6rksm%C3%B8det%209.%20marts%202027"
+            "&body=Jeg%20melder%20afbud%20til%20netv%C3%A6rksm%C3%B8det%20tirsdag%20den%209.%20marts%202027.",
+        ),
     ]
     assert_fits_phone(phone)
     phone.goto(site_server + "moeder/2027-04-13.html")  # cancelled: nothing to add
