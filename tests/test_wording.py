@@ -157,3 +157,13 @@ def test_the_members_calendar_is_the_primary_button_and_the_steps_name_it(member
     assert members[0][0] == "md-button md-button--primary" and members[0][2] == "Abonnér på medlemmernes kalender"
     assert "giv ikke linket videre" in page
     assert "1. Tryk på **Abonnér på medlemmernes kalender** ovenfor. Er du ikke medlem, så tryk på **Abonnér på kalenderen**." in page
+
+
+def test_the_list_of_groups_says_how_it_is_ordered():
+    from generator.site.overview import Listing, overview_html
+    from generator.site.render import environment
+    from generator.site.shared import SharedUrls
+
+    shared = SharedUrls({"oversigt.css": "oversigt.1.css", "oversigt.js": "oversigt.1.js"})
+    page = overview_html(environment(), {"a": Listing("Familieplejere i Aarhus", "Aarhus", "", False)}, shared)
+    assert "Grupperne står i alfabetisk rækkefølge efter by." in page and "står efter by." not in page
