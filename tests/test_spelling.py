@@ -186,6 +186,7 @@ def test_the_contract_groups_pages_are_spelt_right(built_site):
 def test_the_members_site_is_spelt_right_locked_and_opened(members_site):
     folder, opened = members_site
     texts = site_texts(folder)
+    assert {"index.html", "404.html", "lukket/kalender.html"} <= set(texts)  # with the list of groups and the 404 page
     assert any("låst op" in where for where in opened) and any(where.startswith("private/") for where in opened)
     found = unknown({**texts, **opened}, group_words(MEMBERS))
     assert found == [], report(found)
