@@ -14,11 +14,22 @@ BENCH_JS := bench/lighthouse
 
 .PHONY: site test quick bench bytecode node bench-node clean
 
+# The oldest Python every locked package installs on (pymdown-extensions 13 needs 3.11.5; Debian 12 has 3.11.2).
+# tests/test_requirements.py keeps it equal to the highest Requires-Python in the locks.
+MIN_PYTHON := 3.11.5
+NEEDS_PYTHON = 'import sys; v = tuple(map(int, "$(MIN_PYTHON)".split("."))); sys.exit(sys.version_info[:3] < v)'
+# An install that fails takes its half-made .venv with it, so the next `make` starts afresh (also with another
+# PYTHON=…) instead of reusing it; so does a .venv made by a Python that is too old.
 $(SITE_STAMP): requirements.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller nyere kræves")'
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Fejl: $(PYTHON) findes ikke. Installer Python $(MIN_PYTHON) eller nyere, eller skriv stien til den: make site PYTHON=/sti/til/python3" >&2; exit 2; }
+	@$(PYTHON) -c $(NEEDS_PYTHON) || { \
+		echo "Fejl: netvaerk kræver Python $(MIN_PYTHON) eller nyere, men $(PYTHON) er $$($(PYTHON) -c 'import platform; print(platform.python_version())')." >&2; \
+		echo "Installer en nyere Python (fx med uv: uv python install 3.12), og skriv stien til den: make site PYTHON=/sti/til/python3.12" >&2; \
+		exit 2; }
+	@if [ -d $(VENV) ] && ! $(BIN)/python -c $(NEEDS_PYTHON) 2>/dev/null; then echo "rm -rf $(VENV)  # lavet af en for gammel Python"; rm -rf $(VENV); fi
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) -r requirements.lock
-	$(PIP) --no-deps --no-build-isolation -e .
+	$(PIP) -r requirements.lock || { rm -rf $(VENV); echo "Fejl: installationen mislykkedes; $(VENV) er slettet igen. Ret fejlen ovenfor, og kør make igen." >&2; exit 1; }
+	$(PIP) --no-deps --no-build-isolation -e . || { rm -rf $(VENV); echo "Fejl: installationen mislykkedes; $(VENV) er slettet igen." >&2; exit 1; }
 	@$(MAKE) --no-print-directory bytecode
 	@touch $@
 
@@ -63,5 +74,6 @@ bench: $(TEST_STAMP) bytecode bench-node
 bytecode:
 	@$(BIN)/python -m compileall -q generator
 
+# Everything make and netvaerk build made: the sites, their sources and the installed .venv (never groups/ or private/).
 clean:
-	rm -rf site site_src
+	rm -rf site site_src $(VENV)

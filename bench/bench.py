@@ -83,8 +83,6 @@ def project(folder: Path, groups: dict[str, bytes], later: dict[str, bytes] | No
     """A group repository: the groups committed, and `later` (changed files) committed two weeks after, so the
     feeds' memory has a history to read, as an organiser's clone has."""
     folder.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", folder / "overrides")
     (folder / "groups").mkdir()
     for name, data in groups.items():
         (folder / "groups" / name).write_bytes(data)

@@ -12,6 +12,9 @@ The subpackages, each using only those listed before it (cli on top):
     organiser/  new, plan: edits a group file and keeps its comments (needs only model and guide)
     cli/        one module per command; the only place that prints
 
+theme/ holds no code: the engine's base mkdocs.yml and the theme's overrides/, shipped in the package so that a
+folder with only groups/ is enough to build (builder/project.py names them).
+
 errors.py (the one exception tree), files.py (reading, and writing each file in one step, with Danish messages)
 and danish.py (dates and times in Danish) are used by all.
 """

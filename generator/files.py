@@ -201,3 +201,16 @@ def clear_except(root: Path, keep: set[str]) -> None:
                 sub.unlink()
             elif not any(sub.iterdir()):
                 sub.rmdir()
+
+
+GIT_IGNORE_ALL = "# netvaerk made this folder: nothing in it belongs in git (this file included).\n*\n"
+
+
+def keep_out_of_git(folder: Path) -> None:
+    """Create `folder` if needed and give it a .gitignore that ignores everything in it, itself too, so that a
+    build leaves `git status` clean in a group's repository, which holds only groups/ and no .gitignore. A
+    .gitignore already there (the organiser's, or an earlier build's) is left as it is."""
+    make_folder(folder)
+    target = folder / ".gitignore"
+    if not target.exists() and not target.is_symlink():
+        write_file(target, GIT_IGNORE_ALL)

@@ -89,13 +89,11 @@ def commit_groups(root: Path, message: str = "Gruppefiler", when: str = COMMITTE
 
 
 def copy_project(target: Path, groups: dict[str, bytes] | None = None, *, kept: bool = True, committed: bool = True) -> Path:
-    """A throwaway copy of the project's inputs (groups, templates' config, overrides) in `target`; with `kept`,
-    also the shared files an earlier build would have kept in site_src/ (a test that changes the inputs gets new
-    ones). With `committed`, the copy is a git repository with groups/ committed once (at COMMITTED), as an
-    organiser's clone is; without it, a folder as a downloaded zip gives."""
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, target / name)
-    shutil.copytree(ROOT / "overrides", target / "overrides")
+    """A throwaway project in `target`: only groups/, as a group's repository holds (the base mkdocs.yml and the
+    overrides come with the package: generator/theme/); with `kept`, also the shared files an earlier build would
+    have kept in site_src/ (a test that changes the inputs gets new ones). With `committed`, the copy is a git
+    repository with groups/ committed once (at COMMITTED), as an organiser's clone is; without it, a folder as a
+    downloaded zip gives."""
     if kept:
         key, folder = _shared_files()
         shutil.copytree(folder, target / "site_src" / ".cache" / "tema" / key)
@@ -108,6 +106,18 @@ def copy_project(target: Path, groups: dict[str, bytes] | None = None, *, kept: 
     if committed:
         commit_groups(target)
     return target
+
+
+def own_theme(monkeypatch, target: Path) -> Path:
+    """A copy of the packaged theme (generator/theme/: mkdocs.yml, overrides/) in target/theme, which every build
+    in this test uses instead (the builds' worker processes are forked, so they see it too): for a test that
+    changes the engine's files."""
+    from generator.builder import project
+
+    copy = target / "theme"
+    shutil.copytree(project.THEME_FILES, copy)
+    monkeypatch.setattr(project, "THEME_FILES", copy)
+    return copy
 
 
 @pytest.fixture(scope="session")

@@ -128,7 +128,7 @@ SHOWN = {
         ("index.html", "<script>alert(4)</script> [klik](javascript:alert(5)) ![](https://evil.example/p.png) "
                        '<div onmouseover="alert(6)">blank linje før</div> {{ config }} {% raw %} {: .x onclick="alert(7)" } '
                        ":heart: <https://evil.example>"),
-        ("index.html", "Gruppen hører til i <img src=x onerror=alert(3)> og har 2 medlemmer."),
+        ("index.html", "Gruppen holder til i <img src=x onerror=alert(3)> og har 2 medlemmer."),
         ("moeder/2027-01-12.html", "</p><iframe src=https://evil.example></iframe>"),
         ("moeder/2027-01-12.html", "Tema: Tema {#id .klasse onclick=alert(9)}"),
         ("moeder/2027-01-12.html", "| a | b | |---|---|"),

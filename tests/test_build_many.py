@@ -19,7 +19,7 @@ import pytest
 import generator
 from clirun import Ran
 from clirun import run as run_cli
-from conftest import CONTRACT, PUBLIC_WARNING, commit_groups, copy_project, git
+from conftest import CONTRACT, PUBLIC_WARNING, commit_groups, copy_project, git, own_theme
 from generator.builder import cache
 from generator.builder.cache import shared_fingerprint, tree
 from generator.builder.inputs import read_inputs
@@ -69,7 +69,8 @@ def test_one_line_per_group_in_order_and_a_broken_group_stops_no_other(project):
 
 
 @pytest.mark.slow
-def test_unchanged_groups_are_skipped_and_each_input_change_rebuilds(project):
+def test_unchanged_groups_are_skipped_and_each_input_change_rebuilds(project, monkeypatch):
+    theme = own_theme(monkeypatch, project)
     assert run(project).code == 1
     index = project / "site" / "a-gruppe" / "index.html"
     before = index.stat().st_ino, index.stat().st_mtime_ns
@@ -90,11 +91,11 @@ def test_unchanged_groups_are_skipped_and_each_input_change_rebuilds(project):
     (project / "groups" / "c-gruppe.yaml").write_bytes(OTHER.replace(b"by: Hiller\xc3\xb8d", b"by: Haderslev"))
     extra = ()
     assert built() == ["groups/c-gruppe.yaml"]
-    # The project's stylesheet (overrides/), the base mkdocs.yml, "today", --force: every group.
-    css = project / "overrides" / "assets" / "netvaerk.css"
+    # The theme's stylesheet (overrides/), the base mkdocs.yml, "today", --force: every group.
+    css = theme / "overrides" / "assets" / "netvaerk.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
     assert built() == ["groups/a-gruppe.yaml", "groups/c-gruppe.yaml"]
-    config = project / "mkdocs.yml"
+    config = theme / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert built() == ["groups/a-gruppe.yaml", "groups/c-gruppe.yaml"]
     extra = ("--today", "2026-12-01")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import clirun
-from conftest import CONTRACT, PUBLIC_WARNING, TODAY, copy_project
+from conftest import CONTRACT, PUBLIC_WARNING, TODAY, copy_project, own_theme
 from generator.builder import publish
 from generator.builder.pipeline import Project, build_group, prepare
 from generator.builder.records import identity, notes
@@ -277,7 +277,8 @@ def test_an_invalid_group_file_leaves_the_previous_site(built, monkeypatch):
 def test_a_failing_mkdocs_build_leaves_the_previous_site(built, monkeypatch):
     project, out = built
     before = snapshot(out)
-    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text() + "\nikke_en_indstilling: 1\n")
+    config = own_theme(monkeypatch, project) / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nikke_en_indstilling: 1\n")
     with pytest.raises(GroupError) as caught:
         build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
     assert "siden kunne ikke bygges" in str(caught.value)

@@ -202,7 +202,7 @@ def test_contract_description_agenda_roles_and_afbud(contract, tmp_path):
             "18.00–18.20 Siden sidst (v. alle)",
             "18.20–20.00 Temaoplæg m.m. (v. temaansvarlige)",
             "20.00–20.20 Pause",
-            "20.20–20.40 Afrunding af dagen (v. alle)",
+            "20.20–20.40 Afrunding af mødet (v. alle)",
             "20.40–20.50 Næste møde – valg af ordstyrer, referent osv. (v. alle)",
             "20.50 Eventuelt (v. alle)",
             "I alt 2 timer og 50 minutter.",

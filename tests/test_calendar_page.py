@@ -109,6 +109,13 @@ def test_add_to_calendar_on_meeting_pages(phone, site_server):
         ("Tilføj til kalender", "2027-03-09.ics"),
         ("Abonnér på alle møder", "../kalender.html"),
         ("Udskriv dagsordenen som plakat til væggen", "../udskrift/dagsorden-2027-03-09.html"),
+        # Afbud with one tap, to the organiser, whose number and e-mail the public site shows anyway.
+        ("Send afbud på sms", "sms:20304050?&body=Jeg%20melder%20afbud%20til%20netv%C3%A6rksm%C3%B8det%20tirsdag%20den%209.%20marts%202027."),
+        (
+            "Send afbud på e-mail",
+            "mailto:anne.jensen@example.dk?subject=Afbud%20til%20netv%C3%A6rksm%C3%B8det%209.%20marts%202027"
+            "&body=Jeg%20melder%20afbud%20til%20netv%C3%A6rksm%C3%B8det%20tirsdag%20den%209.%20marts%202027.",
+        ),
     ]
     assert_fits_phone(phone)
     phone.goto(site_server + "moeder/2027-04-13.html")  # cancelled: nothing to add
@@ -146,7 +153,7 @@ class _Links(html.parser.HTMLParser):
             self.images.append(attributes["src"])
 
 
-def test_without_address_the_page_says_how_to_set_it(tmp_path):
+def test_without_address_the_page_offers_the_file_and_the_build_tells_the_organiser(tmp_path):
     from generator.builder.pipeline import Project, build_group, prepare
 
     data = CONTRACT.read_bytes().replace(b"adresse: https://nordsjaelland.example.dk/\n", b"")
@@ -156,8 +163,13 @@ def test_without_address_the_page_says_how_to_set_it(tmp_path):
     prepare(root / "site", project)
     built = build_group(project, root / "groups" / "nordsjaelland.yaml", "nordsjaelland", root / "site", TODAY)
     page = (built.target / "kalender.html").read_text(encoding="utf-8")
-    assert "Kalenderen er ikke sat helt op endnu" in page
-    assert "adresse: https://mingruppe.github.io/" in page
+    # What to write in the group file is for the organiser, in the build's warnings; members only get the file.
+    assert "arrangøren" not in page and "mingruppe" not in page and "adresse:" not in page
+    assert "Hent kalenderfilen, og læg møderne i din kalender." in page
+    assert [str(w) for w in built.warnings if w.field == "adresse"] == [
+        "groups/nordsjaelland.yaml:4:1: adresse: advarsel: sidens link mangler, så medlemmerne ikke kan abonnere på kalenderen, "
+        "og siden får ingen QR-kode; skriv linket, når siden er lagt ud, fx 'adresse: https://mingruppe.github.io/', og byg siden igen"
+    ]
     parser = _Links()
     parser.feed(page)
     assert parser.links == [("md-button md-button--primary", "kalender.ics")]

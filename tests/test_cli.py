@@ -53,6 +53,7 @@ def test_without_today_the_machines_date_is_used(tmp_path):
         "navn: Gruppen\nformål: At mødes.\nmedlemsområde: nej\narrangør:\n  navn: Anne\nmedlemmer:\n  - navn: Anne\n  - navn: Bo\n"
         f"møder:\n  - dato: {first}\n    start: 19:00\n    sted: Biblioteket\n    ordstyrer: Anne\n    referent: Bo\n"
         f"  - dato: {last}\n    start: 19:00\n    sted: Biblioteket\n    ordstyrer: Bo\n    referent: Anne\n"
+        "adresse: https://gruppen.example.dk/\n"
     )
     root = copy_project(tmp_path, {"g.yaml": text.encode()})
     ran = run(["check", "groups/g.yaml"], root)

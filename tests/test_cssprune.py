@@ -15,6 +15,7 @@ from conftest import ROOT
 from generator.builder.assets import THEME
 from generator.builder.cssprune import may_match, prune
 from generator.builder.pipeline import Project, collect_shared
+from generator.builder.project import THEME_FILES
 from generator.builder.reference import python_strings, vocabulary
 from generator.builder.searchbox import dialog
 
@@ -122,7 +123,7 @@ def _reference():
 
     from generator.builder.assets import OUR_SCRIPT, _filled, hashed, page_scripts, page_vocabulary, read_sources
 
-    sources = read_sources(Path(get_theme_dir("material")), ROOT / "overrides", {}, ROOT / "mkdocs.yml")
+    sources = read_sources(Path(get_theme_dir("material")), THEME_FILES / "overrides", {}, THEME_FILES / "mkdocs.yml")
     bundle = next(path for path in sources.theme if path.endswith(".js") and "bundle." in path)
     own = {**sources.own, OUR_SCRIPT: _filled(sources.own[OUR_SCRIPT], hashed(bundle, sources.theme[bundle]), sources.search)}
     return page_vocabulary(sources, page_scripts(sources, own)), sources
@@ -205,6 +206,6 @@ def test_the_reference_follows_the_sites_language_and_markdown_extensions():
 
     from generator.builder.reference import MKDOCS_EXTENSIONS, THEME_LANGUAGE
 
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((THEME_FILES / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["theme"]["language"] == THEME_LANGUAGE
     assert MkDocsConfig.markdown_extensions.builtins == list(MKDOCS_EXTENSIONS)

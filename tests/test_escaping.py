@@ -21,13 +21,14 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 
 from generator.builder.generate import generate
+from generator.builder.project import THEME_FILES
 from generator.safety.cpr import find_cpr
 from generator.safety.escape import text
 from generator.site import render
 from generator.site.render import environment
 
 ROOT = Path(__file__).resolve().parent.parent
-EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+EXTENSIONS = yaml.safe_load((THEME_FILES / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
 TODAY = dt.date(2026, 11, 26)
 
 # Bits of every syntax the text passes through: HTML, Markdown and its extensions, Jinja, YAML-ish.

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, copy_project
+from conftest import TODAY, copy_project, own_theme
 from generator.builder.assets import OUR_SCRIPT
 from generator.builder.pipeline import Project, build_group, collect_shared, prepare
+from generator.builder.project import THEME_FILES
 from generator.builder.readback import read_site, read_theme_templates
 from generator.errors import GroupError
 from generator.safety.guard import Sources, check_site, scan_page, scan_search_index, script_patterns
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def scripts():
-    return script_patterns(read_theme_templates(ROOT / "overrides"))
+    return script_patterns(read_theme_templates(THEME_FILES / "overrides"))
 
 
 @pytest.fixture(scope="module")
@@ -183,14 +184,14 @@ def _tree(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_a_build_with_injected_script_is_not_published(tmp_path):
+def test_a_build_with_injected_script_is_not_published(tmp_path, monkeypatch):
     # A compromised theme override stands in for any way markup could slip past escaping.
     root = copy_project(tmp_path)
     project, out, group = Project(root), root / "site", root / "groups" / "nordsjaelland.yaml"
     prepare(out, project)
     build_group(project, group, "nordsjaelland", out, TODAY)
     before = _tree(out)
-    main = root / "overrides" / "main.html"
+    main = own_theme(monkeypatch, root) / "overrides" / "main.html"
     main.write_text(main.read_text().replace("{% endblock %}", '<img src="x" onerror="alert(1)">\n{% endblock %}', 1))
     with pytest.raises(GroupError) as caught:
         build_group(project, group, "nordsjaelland", out, TODAY)

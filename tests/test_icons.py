@@ -8,11 +8,12 @@ import json
 import pytest
 
 from conftest import ROOT
+from generator.builder.project import THEME_FILES
 from generator.model.models import Group
 from generator.site.icons import FILES, files, png, png_pixels
 from generator.site.manifest import manifest_text
 
-ASSETS = ROOT / "overrides" / "assets"
+ASSETS = THEME_FILES / "overrides" / "assets"
 
 
 @pytest.mark.slow  # drawing the icons pixel by pixel in Python takes seconds

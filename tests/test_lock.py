@@ -8,10 +8,12 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from clirun import run
+from conftest import ROOT, copy_project
 from generator.safety import lock, pack
 from generator.safety.passphrase import WORD_LIST, entropy_bits, masked_form, new_passphrase, words
 
@@ -166,3 +168,44 @@ def test_the_browser_unpacks_as_the_build_packs(tmp_path):
     (tmp_path / "unpack.js").write_text(script, encoding="utf-8")
     result = subprocess.run([node, str(tmp_path / "unpack.js"), str(tmp_path / "packed")], capture_output=True, text=True, check=True)
     assert bytes.fromhex(result.stdout) == data
+
+
+def _sealed_lengths(tmp_path: Path, host: str) -> dict[str, int]:
+    """Each page's sealed block's length when `host` hosts the meeting of 20 April 2027 (Ida Skovgaard, a member
+    named nowhere else, or Carla Nielsen, named as referent, ordstyrer and grænsevogter too: as long a name)."""
+    text = (Path(__file__).parent / "members" / "lukket.yaml").read_text(encoding="utf-8")
+    text = text.replace("    vært: Gitte Poulsen", f"    vært: {host}")
+    text = text.replace("  - navn: Gitte Poulsen\n", "  - navn: Gitte Poulsen\n  - navn: Ida Skovgaard\n")
+    # A place of this length put the meeting page's packed block just at a multiple of 32 bytes: with packing before
+    # padding, the repeated name made it 635 base64 characters, the name said once 678.
+    text = text.replace("Søndervang 12", "Søndervangsti 12")
+    root = copy_project(tmp_path, {"lukket.yaml": text.encode()})
+    ran = run(["build", "--today", "2026-11-26"], root, ci={"NETVAERK_ADGANGSKODE_LUKKET": "pavillon tun middag gryde fjerbold lime"})
+    assert ran.code == 0, ran.err
+    site = root / "site" / "lukket"
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        block = re.search(r'data-nv-lock="([\w-]+)"', page.read_text(encoding="utf-8"))
+        if block:
+            found[str(page.relative_to(site))] = len(block[1])
+    return found
+
+
+def test_a_name_that_comes_back_gives_the_same_lengths(tmp_path):
+    """Two builds that differ only in whether the host of 20 April is named elsewhere on the page too: an outsider
+    comparing the pages' sealed blocks cannot tell them apart (packing before padding let a repeat shorten them)."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    repeated = _sealed_lengths(tmp_path / "a", "Carla Nielsen")
+    once = _sealed_lengths(tmp_path / "b", "Ida Skovgaard")
+    assert {"moeder/2027-04-20.html", "roller.html", "kalender.html"} <= set(repeated)
+    assert repeated == once
+
+
+def test_filler_has_the_same_length_and_does_not_repeat():
+    html = '["Hos Bo, Slotsgade 4","<p>Hos Bo, Slotsgade 4 · Bo Hansen · Bo</p>","Ærø"]'
+    out = lock.unrepeatable(html, ("Hos Bo, Slotsgade 4", "Bo Hansen", "Bo", "Ærø"))
+    assert len(out.encode("utf-8")) == len(html.encode("utf-8"))
+    assert "Slotsgade" not in out and "Hansen" not in out and "Ærø" not in out
+    first, second = out[2:21], out[26:45]
+    assert first != second and len(first) == len(second) == 19

@@ -15,6 +15,7 @@ import pytest
 
 from clirun import run
 from conftest import CONTRACT, PUBLIC_WARNING, ROOT, copy_project
+from generator.cli.options import command
 
 MEMBERS = ROOT / "tests" / "members" / "lukket.yaml"
 PASSPHRASE = "pavillon tun middag gryde fjerbold lime"
@@ -158,7 +159,9 @@ def test_a_public_venue_stays_public(canary_site):
     assert "Fjernby Bibliotek, sal 3" in page
 
 
-def test_without_the_passphrase_nothing_is_published(tmp_path):
+def test_without_the_passphrase_nothing_is_published(tmp_path, monkeypatch):
+    for name in ("CI", "GITLAB_CI", "GITHUB_ACTIONS"):  # on a computer (the message in CI: tests/test_group_repo.py)
+        monkeypatch.delenv(name, raising=False)
     root = copy_project(tmp_path, {"lukket.yaml": MEMBERS.read_bytes()})
     ran = _build(root, passphrase=None)
     assert ran.code == 1
@@ -312,8 +315,17 @@ def test_adgangskode_makes_a_passphrase_only_the_owner_can_read(tmp_path):
         assert where in ran.out
     assert "omkring 63 bits" in ran.out
     again = run(["adgangskode", "groups/lukket.yaml"], root)
-    assert again.code == 1 and saved.read_text(encoding="utf-8").split() == words
-    assert again.err == "private/lukket.adgangskode: findes allerede og bliver ikke skiftet ud; skriv --ny for at lave en ny adgangskode\n"
+    assert (again.code, again.err) == (0, "") and saved.read_text(encoding="utf-8").split() == words
+    netvaerk = command(root)
+    assert again.out == (
+        "private/lukket.adgangskode: adgangskoden findes allerede og bliver ikke skiftet ud.\n"
+        f"Se den med:          {netvaerk} adgangskode groups/lukket.yaml --vis\n"
+        f"Lav en ny (sjældent): {netvaerk} adgangskode groups/lukket.yaml --ny\n"
+    )
+    shown_again = run(["adgangskode", "groups/lukket.yaml", "--vis"], root)
+    assert (shown_again.code, shown_again.err) == (0, "") and saved.read_text(encoding="utf-8").split() == words
+    assert shown_again.out.startswith(f"private/lukket.adgangskode: adgangskoden til medlemsområdet er:\n\n  {' '.join(words)}\n\n")
+    assert ".".join(words) in shown_again.out and VARIABLE in shown_again.out
     replaced = run(["adgangskode", "groups/lukket.yaml", "--ny"], root)
     assert replaced.code == 0 and saved.read_text(encoding="utf-8").split() != words
     assert "abonnere igen fra siden Kalender" in replaced.out

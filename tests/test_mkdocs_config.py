@@ -7,13 +7,15 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from conftest import CONTRACT, TODAY, copy_project
+from conftest import CONTRACT, TODAY, copy_project, own_theme
 from generator.builder.mkdocs_config import ConfigFiles, load_group_config
 from generator.builder.pipeline import Project, generate_group
 from generator.builder.unpublished import write_sources
 
 
-def sources(tmp_path: Path) -> Path:
+def sources(tmp_path: Path, monkeypatch) -> Path:
+    """A group's generated sources, built against a copy of the theme's files in tmp_path/theme."""
+    own_theme(monkeypatch, tmp_path)
     project = Project(copy_project(tmp_path, kept=False))
     generated = generate_group(project, CONTRACT, "nordsjaelland", tmp_path / "site", TODAY)
     return write_sources(project.sources / "nordsjaelland", generated.docs, generated.config)
@@ -32,20 +34,20 @@ def comparable(config) -> dict:
     return out
 
 
-def test_the_same_config_as_mkdocs_loads(tmp_path):
-    path = sources(tmp_path)
+def test_the_same_config_as_mkdocs_loads(tmp_path, monkeypatch):
+    path = sources(tmp_path, monkeypatch)
     site = str(tmp_path / "out")
     files = ConfigFiles()
     ours = load_group_config(path, site, files)
     assert comparable(ours) == comparable(load_config(config_file=str(path), site_dir=site))
-    # Not vacuous: the project's mkdocs.yml was parsed by the worker (and is kept for the next group).
-    assert [key[0] for key in files._inherited] == [str(tmp_path / "mkdocs.yml")]
+    # Not vacuous: the base mkdocs.yml was parsed by the worker (and is kept for the next group).
+    assert [key[0] for key in files._inherited] == [str(tmp_path / "theme" / "mkdocs.yml")]
     assert comparable(load_group_config(path, site, files)) == comparable(ours)
 
 
 def test_a_file_with_mkdocs_own_tags_is_left_to_mkdocs(tmp_path, monkeypatch):
-    path = sources(tmp_path)
-    base = tmp_path / "mkdocs.yml"
+    path = sources(tmp_path, monkeypatch)
+    base = tmp_path / "theme" / "mkdocs.yml"
     base.write_text(base.read_text(encoding="utf-8").replace("site_name: Netværksgruppe", "site_name: !ENV [NV_NAVN, Netværksgruppe]"))
     monkeypatch.setenv("NV_NAVN", "Fra miljøet")
     files = ConfigFiles()
@@ -55,8 +57,8 @@ def test_a_file_with_mkdocs_own_tags_is_left_to_mkdocs(tmp_path, monkeypatch):
     assert comparable(config) == comparable(load_config(config_file=str(path), site_dir=str(tmp_path / "out")))
 
 
-def test_an_edited_file_is_read_again(tmp_path):
-    path = sources(tmp_path)
+def test_an_edited_file_is_read_again(tmp_path, monkeypatch):
+    path = sources(tmp_path, monkeypatch)
     files = ConfigFiles()
     before = load_group_config(path, str(tmp_path / "out"), files)
     path.write_text(path.read_text(encoding="utf-8").replace('site_description: "', 'site_description: "Ny. '), encoding="utf-8")
@@ -69,7 +71,7 @@ def test_a_worker_makes_the_theme_once_and_gives_each_build_its_own(tmp_path, mo
 
     import mkdocs.utils
 
-    path = sources(tmp_path)
+    path = sources(tmp_path, monkeypatch)
     other = path.parent.parent / "anden" / "mkdocs.yml"  # another group's sources: the overrides seen from its folder
     shutil.copytree(path.parent, other.parent)
     files = ConfigFiles()
@@ -87,15 +89,15 @@ def test_a_worker_makes_the_theme_once_and_gives_each_build_its_own(tmp_path, mo
     assert second.theme.dirs[0] != again.theme.dirs[0]  # each as its own config names the folder
 
 
-def test_a_removed_overrides_folder_is_reported_as_mkdocs_reports_it(tmp_path):
+def test_a_removed_overrides_folder_is_reported_as_mkdocs_reports_it(tmp_path, monkeypatch):
     import shutil
 
     import pytest
     from mkdocs.exceptions import Abort
 
-    path = sources(tmp_path)
+    path = sources(tmp_path, monkeypatch)
     files = ConfigFiles()
     load_group_config(path, str(tmp_path / "out"), files)
-    shutil.rmtree(tmp_path / "overrides")
+    shutil.rmtree(tmp_path / "theme" / "overrides")
     with pytest.raises(Abort):
         load_group_config(path, str(tmp_path / "out"), files)

@@ -9,6 +9,7 @@ import pytest
 
 from clirun import run
 from conftest import ROOT, copy_project
+from generator.cli.options import command
 from generator.guide.check import check
 from generator.model.models import AgendaItem, Agreements, Group, Meeting, Member, OwnTheme, Person
 from generator.model.schema import SCHEMA_COMMENT, SCHEMA_PATH
@@ -27,7 +28,9 @@ def test_new_writes_the_golden_file(tmp_path, update_golden):
     assert ran.code == 0 and ran.err == ""
     passphrase = (tmp_path / "private" / "familieplejere-i-aarhus-vest.adgangskode").read_text(encoding="utf-8").strip()
     variable = "NETVAERK_ADGANGSKODE_FAMILIEPLEJERE_I_AARHUS_VEST"
+    netvaerk = command(tmp_path)
     assert ran.out == (
+        f"Ny projektmappe: {tmp_path} (mappen var tom; gruppefilerne ligger i groups/).\n"
         "groups/familieplejere-i-aarhus-vest.yaml: oprettet med medlemsområde: navne, mødesteder og telefonnumre ser kun medlemmerne.\n"
         "private/familieplejere-i-aarhus-vest.adgangskode: adgangskoden til medlemsområdet er gemt (kun du kan læse filen):\n"
         "\n"
@@ -46,9 +49,9 @@ def test_new_writes_the_golden_file(tmp_path, update_golden):
         "\n"
         "Næste skridt:\n"
         "  1. Ret filen: dit navn, medlemmerne og mødestedet (kommentarerne i filen forklarer hvert felt).\n"
-        "  2. Tjek den:      netvaerk check groups/familieplejere-i-aarhus-vest.yaml\n"
-        '  3. Planlæg møder: netvaerk plan groups/familieplejere-i-aarhus-vest.yaml --fra ÅÅÅÅ-MM-DD --hver "2. tirsdag" --antal 6\n'
-        "  4. Byg siden:     netvaerk build\n"
+        f"  2. Tjek den:      {netvaerk} check groups/familieplejere-i-aarhus-vest.yaml\n"
+        f'  3. Planlæg møder: {netvaerk} plan groups/familieplejere-i-aarhus-vest.yaml --fra ÅÅÅÅ-MM-DD --hver "2. tirsdag" --antal 6\n'
+        f"  4. Byg siden:     {netvaerk} build\n"
     )
     written = (tmp_path / "groups" / "familieplejere-i-aarhus-vest.yaml").read_text(encoding="utf-8")
     if update_golden:

@@ -10,6 +10,7 @@ import pytest
 
 from clirun import run
 from conftest import CONTRACT, PUBLIC_WARNING, copy_project
+from generator.cli.options import command
 from generator.guide import holidays
 from generator.guide.check import check
 from generator.model.loader import load
@@ -265,7 +266,7 @@ def test_plan_writes_after_confirmation_and_keeps_the_rest_byte_for_byte(tmp_pat
     before = (root / "groups/nordsjaelland.yaml").read_bytes()
     ran = run(ISSUE_EXAMPLE, root, input="j\n")
     assert ran.code == 0 and ran.err == ""
-    assert ran.out.endswith("(j/n): j\ngroups/nordsjaelland.yaml: 6 møder tilføjet. Byg siden igen med: netvaerk build\n")
+    assert ran.out.endswith(f"(j/n): j\ngroups/nordsjaelland.yaml: 6 møder tilføjet. Byg siden igen med: {command(root)} build\n")
     after = (root / "groups/nordsjaelland.yaml").read_bytes()
     added = "".join(line[1:] for line in EXPECTED_SUMMARY.split("@@\n", 1)[1].splitlines(keepends=True) if line.startswith("+"))
     assert after == before + added.encode()

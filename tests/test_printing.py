@@ -63,7 +63,7 @@ def test_invitation_text_for_e_mail(built_site, update_golden):
         GOLDEN_TXT.write_text(text, encoding="utf-8")
     assert text == GOLDEN_TXT.read_text(encoding="utf-8")
     assert text.startswith("\ufeffHillerød, 26. november 2026\n")
-    assert "18.00–18.15  Velkommen (Anne Jensen (ordstyrer))" in text
+    assert "18.00–18.15  Velkommen – Anne Jensen (ordstyrer)\n18.15–19.00  Præsentationsrunde – Alle\n" in text
     assert text.endswith("Læs mere om gruppen: https://nordsjaelland.example.dk/\n")
 
 
@@ -81,7 +81,7 @@ def test_invitation_page_has_what_the_guide_asks_for(built_site):
         "Familieplejernes netværk Nordsjælland",
         "Hvornår Tirsdag den 12. januar 2027 kl. 18.00–20.40",
         "Hvor Hillerød Bibliotek, mødelokale 2, Christiansgade 1, 3400 Hillerød",
-        "Svar senest tirsdag den 5. januar 2027",
+        "Svar senest Tirsdag den 5. januar 2027",
         "Svar til Anne Jensen Telefon 20 30 40 50 E-mail anne.jensen@example.dk",
         "Gruppens side: https://nordsjaelland.example.dk/",
         "Dagsorden for tirsdag den 12. januar 2027",

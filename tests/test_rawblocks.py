@@ -14,11 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.builder.generate import Secret, generate
+from generator.builder.project import THEME_FILES
 from generator.builder.rawblocks import StashBlocks
 from test_escaping import SNIPPETS, block_yaml, group_with, shared_environment
 
 ROOT = Path(__file__).resolve().parent.parent
-EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+EXTENSIONS = yaml.safe_load((THEME_FILES / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
 NAMES = [e if isinstance(e, str) else next(iter(e)) for e in EXTENSIONS]
 CONFIGS = {k: v for e in EXTENSIONS if isinstance(e, dict) for k, v in e.items()}
 TODAY = dt.date(2026, 11, 26)

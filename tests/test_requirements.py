@@ -71,3 +71,19 @@ def test_the_test_lock_adds_to_the_runtime_lock_and_repeats_none_of_it():
 def test_the_tests_run_against_the_pinned_versions():
     installed = {name: metadata.version(name) for name in {**RUNTIME, **TEST}}
     assert installed == {**RUNTIME, **TEST}
+
+
+def _lowest_python(name: str) -> tuple[int, ...]:
+    """The lowest Python version an installed distribution accepts, from its Requires-Python (>= bounds only)."""
+    spec = metadata.metadata(name).get("Requires-Python") or ""
+    bounds = [tuple(int(p) for p in m.split(".")) for m in re.findall(r">=\s*([0-9]+(?:\.[0-9]+)*)", spec)]
+    return max(bounds, default=(0,))
+
+
+def test_the_makefile_asks_for_the_python_every_locked_package_needs():
+    """`make site` on an older Python says so in Danish before it makes .venv, instead of failing deep in pip
+    (Debian 12's 3.11.2 against pymdown-extensions' >=3.11.5)."""
+    found = re.search(r"^MIN_PYTHON := ([0-9.]+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
+    assert found
+    needed = max(_lowest_python(name) for name in {**RUNTIME, **TEST} if name not in BUILD_BACKEND)
+    assert tuple(int(p) for p in found[1].split(".")) == needed

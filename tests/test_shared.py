@@ -17,7 +17,8 @@ import pytest
 import yaml
 
 from clirun import run
-from conftest import CONTRACT, ROOT, copy_project
+from conftest import CONTRACT, copy_project, own_theme
+from generator.builder.project import THEME_FILES
 from weight import loads, searching
 
 TODAY = "2026-11-26"
@@ -107,10 +108,10 @@ def test_the_manifest_and_printables_use_the_shared_icon_and_stylesheets(two_gro
     assert re.search(r'<link rel="icon" href="\.\./\.\./_tema/icon\.[0-9a-f]{10}\.svg">', poster)
 
 
-def test_shared_files_are_kept_while_a_site_links_them_and_pruned_after(tmp_path):
+def test_shared_files_are_kept_while_a_site_links_them_and_pruned_after(tmp_path, monkeypatch):
     root = copy_project(tmp_path, {"nord.yaml": CONTRACT.read_bytes(), "syd.yaml": OTHER})
     assert run(["build", "--today", TODAY], root).code == 0
-    out, css = root / "site", root / "overrides" / "assets" / "netvaerk.css"
+    out, css = root / "site", own_theme(monkeypatch, root) / "overrides" / "assets" / "netvaerk.css"
     before = {p.name for p in (out / "_tema").iterdir()}
     css.write_text(css.read_text(encoding="utf-8") + "\n.nv-ny { color: red; }\n", encoding="utf-8")
     # One group rebuilt: the other still links the old stylesheet, so both versions stay.
@@ -194,7 +195,7 @@ def test_the_lunr_files_shipped_are_those_of_the_language_the_site_searches_in(t
     """assets.SEARCH_LANGS must follow mkdocs.yml: the search worker fetches lunr.<lang>.min.js for each."""
     from generator.builder.assets import SEARCH_LANGS
 
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((THEME_FILES / "mkdocs.yml").read_text(encoding="utf-8"))
     (search,) = [plugin["search"] for plugin in config["plugins"] if isinstance(plugin, dict) and "search" in plugin]
     langs = [search["lang"]] if isinstance(search["lang"], str) else search["lang"]
     assert tuple(langs) == SEARCH_LANGS
@@ -222,7 +223,7 @@ def test_the_shared_files_are_kept_between_runs_and_a_damaged_copy_is_made_again
     assert run(["build", "--force", "--today", TODAY], root).code == 0
     assert collected == [1] and _files(root / "site") == first
     # Changed overrides make a new key; the old entry goes.
-    sheet = root / "overrides" / "assets" / "netvaerk.css"
+    sheet = own_theme(monkeypatch, root) / "overrides" / "assets" / "netvaerk.css"
     sheet.write_text(sheet.read_text(encoding="utf-8") + "\n.nv-ny { color: red; }\n", encoding="utf-8")
     assert run(["build", "--today", TODAY], root).code == 0
     assert collected == [1, 1] and [p.name for p in (root / "site_src" / ".cache" / "tema").iterdir()] != [kept.name]

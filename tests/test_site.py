@@ -72,7 +72,7 @@ def test_every_page_is_danish_and_credits_bfa(built_site, page):
 
 def test_home_page_shows_the_next_meeting_card(built_site):
     text = main_text(built_site, "index.html")
-    assert "Næste møde tirsdag den 12. januar 2027 Kl. 18.00–20.40 Hillerød Bibliotek, mødelokale 2, Christiansgade 1, 3400 Hillerød" in text
+    assert "Næste møde Tirsdag den 12. januar 2027 Kl. 18.00–20.40 Hillerød Bibliotek, mødelokale 2, Christiansgade 1, 3400 Hillerød" in text
     assert "Ordstyrer: Anne Jensen Referent: Bo Hansen" in text
     assert "Vi er familieplejere i Nordsjælland, som mødes for at støtte hinanden i hverdagen" in text
     assert "Vi er et netværk for støtte i hverdagen og faglig vejledning om arbejdet med børn i eget hjem." in text
@@ -106,7 +106,7 @@ def test_past_meetings_are_marked_as_held(tmp_path):
     assert "20. april 2027" in upcoming and "12. januar 2027" not in upcoming
     assert "13. april 2027 Aflyst" in past
     assert "9. marts 2027 Afholdt" in past
-    assert "Næste møde tirsdag den 20. april 2027" in main_text(site, "index.html")
+    assert "Næste møde Tirsdag den 20. april 2027" in main_text(site, "index.html")
     assert "Mødet er afholdt" in main_text(site, "moeder/2027-03-09.html")
 
 
@@ -121,8 +121,9 @@ def test_first_meeting_page(built_site):
         "20.00–20.20 5. Beslutning om netværk v. alle 20",
         "20.20–20.40 6. Fremtidige møder v. alle 20",
         "I alt 2 timer og 40 minutter (kl. 18.00–20.40)",
-        "Meld dig til senest tirsdag den 5. januar 2027",
+        "Meld dig til hos arrangøren, Anne Jensen, senest tirsdag den 5. januar 2027.",
         "Send en sms til ordstyreren senest dagen før",
+        "Beskeden går til Anne Jensen (arrangør) på telefon 20 30 40 50.",
     ):
         assert row in text
     for question in guide.preparation_questions():
@@ -181,7 +182,18 @@ def test_rules_page_puts_the_groups_agreements_first(built_site):
     rules = {r.key: r for r in guide.rules()}
     for key in ("medlemskab", "nye medlemmer", "rammer", "gruppedynamik"):
         assert rules[key].title in advice and rules[key].advice in advice
-    for key in ("mødepligt", "afbud", "etik", "tavshedspligt", "forplejning"):
+    # Under each rule the group wrote itself, the guide's advice on it, marked as the guide's; where the guide only
+    # says "agree on it" (afbud, forplejning) or the Roller page says it (grænsevogter), the group's own rule stands alone.
+    for key, own_rule, next_title in (
+        ("mødepligt", "Vi prioriterer møderne højt og er til stede, også mentalt.", "Afbud"),
+        ("etik", "Alle må sige til og fra. Vi fortæller aldrig om børnene, så de kan genkendes.", "Grænsevogter"),
+        ("tavshedspligt", "Det, vi taler om på møderne, bliver i gruppen.", "Forplejning"),
+    ):
+        assert f"{own_rule} Mødepakken fra BFA råder: {rules[key].advice} {next_title}" in own
+    assert "Den generelle tavshedspligt, som gælder for kommunalt ansatte" in own
+    assert "Skal noget bringes videre, aftales det med hele gruppen." in own
+    assert "Retningslinjerne bør handle om plejebørnene, deres pårørende, jeres egne personlige og faglige grænser" in own
+    for key in ("afbud", "grænsevogter", "forplejning"):
         assert rules[key].advice not in text
 
 
@@ -191,7 +203,7 @@ def test_themes_page_has_every_theme_and_its_meetings(built_site):
         assert theme.name in text and theme.description in text
     assert "Arbejdsrelaterede emner" in text and "Gruppens dynamik og læring" in text
     assert "Møde 9. marts 2027, temaansvarlige: Dorte Madsen, Erik Larsen" in text
-    assert "Møde 13. april 2027, temaansvarlige: Fatima Ali (aflyst)" in text
+    assert "Møde 13. april 2027, temaansvarlig: Fatima Ali (aflyst)" in text
     assert "Gruppens egne temaer Evaluering af det første halve år" in text
     raw = (built_site / "temaer.html").read_text(encoding="utf-8")
     assert 'href="https://etsundtarbejdsliv.dk"' in raw and 'href="https://arbejdsmiljoweb.dk"' in raw
@@ -216,8 +228,13 @@ def test_getting_started_page_has_the_advice_and_the_filled_in_letter(built_site
     text = main_text(built_site, "invitation.html")
     assert "Hillerød, 26. november 2026" in text
     assert "Tirsdag den 12. januar 2027 kl. 18.00 holder vi opstartsmøde i Familieplejernes netværk Nordsjælland" in text
-    assert "Giv mig besked senest tirsdag den 5. januar 2027, om du kan komme, på telefon 20 30 40 50 eller e-mail anne.jensen@example.dk." in text
-    assert "Anne Jensen er ordstyrer på mødet" in text
+    # The organiser writes the letter and is not among the six invited; she is also the first meeting's ordstyrer.
+    assert (
+        "Jeg har inviteret 6 familieplejere til det første møde. Giv mig besked senest tirsdag den 5. januar 2027, om du kan komme. "
+        "Du kan ringe til mig på 20 30 40 50 eller skrive til mig på anne.jensen@example.dk."
+    ) in text
+    assert "Jeg er selv ordstyrer på mødet, og der er lidt at spise og drikke undervejs." in text
+    assert "Anne Jensen er ordstyrer" not in text
     assert "(indsæt" not in text.lower()
 
 

@@ -11,12 +11,12 @@ import pytest
 
 # (the phone's clock in UTC, the next meeting's date on the card, or None for "no more meetings")
 DAYS = [
-    ("2026-12-01T10:00:00Z", "tirsdag den 12. januar 2027"),
-    ("2027-01-12T22:59:00Z", "tirsdag den 12. januar 2027"),  # 23.59 in Denmark: the meeting's own day
-    ("2027-01-12T23:01:00Z", "tirsdag den 9. februar 2027"),  # 00.01 the next day in Denmark, 23.01 in London
-    ("2027-03-09T22:30:00Z", "tirsdag den 9. marts 2027"),
-    ("2027-03-09T23:30:00Z", "tirsdag den 20. april 2027"),  # 13 April is cancelled: skipped
-    ("2027-05-20T09:00:00Z", "tirsdag den 8. juni 2027"),  # a later candidate: date and time, no place
+    ("2026-12-01T10:00:00Z", "Tirsdag den 12. januar 2027"),
+    ("2027-01-12T22:59:00Z", "Tirsdag den 12. januar 2027"),  # 23.59 in Denmark: the meeting's own day
+    ("2027-01-12T23:01:00Z", "Tirsdag den 9. februar 2027"),  # 00.01 the next day in Denmark, 23.01 in London
+    ("2027-03-09T22:30:00Z", "Tirsdag den 9. marts 2027"),
+    ("2027-03-09T23:30:00Z", "Tirsdag den 20. april 2027"),  # 13 April is cancelled: skipped
+    ("2027-05-20T09:00:00Z", "Tirsdag den 8. juni 2027"),  # a later candidate: date and time, no place
     ("2027-07-01T09:00:00Z", None),
 ]
 NO_MORE = "Der er ikke planlagt flere møder endnu. Arrangøren skriver dem ind, når datoerne er på plads."
@@ -71,7 +71,7 @@ def test_the_home_page_shows_the_next_meeting_on_the_day(phone_at, site_server, 
 def test_a_later_candidate_shows_date_time_and_links(phone_at, site_server):
     page = phone_at("2027-05-20T09:00:00Z")
     page.goto(site_server + "index.html")
-    assert card(page) == "Næste møde tirsdag den 8. juni 2027 Kl. 18.00–21.00 Se mødet og dagsordenen Tilføj til kalender"
+    assert card(page) == "Næste møde Tirsdag den 8. juni 2027 Kl. 18.00–21.00 Se mødet og dagsordenen Tilføj til kalender"
     first = phone_at("2027-02-01T09:00:00Z")
     first.goto(site_server + "index.html")
     assert "Hos Bo, Slotsgade 4, 3400 Hillerød Ordstyrer: Bo Hansen Referent: Carla Nielsen" in card(first)
@@ -116,7 +116,7 @@ def test_a_meeting_page_after_its_day(phone_at, site_server):
 def test_without_javascript_the_page_shows_the_day_it_was_built(phone_at, site_server):
     page = phone_at(None, javascript=False)
     page.goto(site_server + "index.html")
-    assert card(page).startswith("Næste møde tirsdag den 12. januar 2027 Kl. 18.00–20.40 Hillerød Bibliotek")
+    assert card(page).startswith("Næste møde Tirsdag den 12. januar 2027 Kl. 18.00–20.40 Hillerød Bibliotek")
     page.goto(site_server + "moeder/index.html")
     assert page.is_visible("text=Gruppen har ikke holdt nogen møder endnu.")
     assert not page.is_visible("text=Afholdt")

@@ -6,7 +6,7 @@ from clirun import run
 from conftest import CONTRACT, PUBLIC_WARNING, copy_project
 from generator.guide.check import check
 
-# With a members' area, so the only warnings are the guide's advice (without one, every file is also told that
+# With a members' area and the site's link, so the only warnings are the guide's advice (without one, every file is also told that
 # its names and places are public: tests/test_members.py).
 BASE = """navn: Testgruppen
 formål: At støtte hinanden.
@@ -15,6 +15,7 @@ arrangør:
 medlemmer:
 {members}møder:
 {meetings}medlemsområde: ja
+adresse: https://test.example.dk/
 """
 
 
@@ -85,3 +86,24 @@ def test_warnings_are_printed_and_the_build_succeeds(tmp_path, monkeypatch):
     assert "groups/test.yaml:9:5: møder[1]: advarsel: mødet har ingen ordstyrer" in result.err
     assert result.out.startswith("groups/test.yaml: ")
     assert (tmp_path / "site" / "test" / "index.html").exists()
+
+
+def test_a_file_without_the_sites_link_is_told_where_to_write_it():
+    """The Kalender page cannot offer a subscription without the site's link; the organiser, not the members, is told."""
+    text = BASE.format(members=members("Anne Jensen", "Bo Hansen"), meetings=meeting("2027-01-12")).replace("adresse: https://test.example.dk/\n", "")
+    assert warnings_of(text) == [
+        "groups/test.yaml:1:1: adresse: advarsel: sidens link mangler, så medlemmerne ikke kan abonnere på kalenderen, og siden får "
+        "ingen QR-kode; skriv linket, når siden er lagt ud, fx 'adresse: https://mingruppe.github.io/', og byg siden igen"
+    ]
+
+
+def test_netvaerk_check_prints_the_missing_link_as_a_warning(tmp_path):
+    text = BASE.format(members=members("Anne Jensen", "Bo Hansen"), meetings=meeting("2027-06-08")).replace("adresse: https://test.example.dk/\n", "")
+    copy_project(tmp_path, {"test.yaml": text.encode("utf-8")})
+    ran = run(["check", "--today", "2027-01-01", "groups/test.yaml"], tmp_path)
+    assert (ran.code, ran.out, ran.err) == (
+        0,
+        "groups/test.yaml: ingen fejl (1 advarsel)\n",
+        "groups/test.yaml:1:1: adresse: advarsel: sidens link mangler, så medlemmerne ikke kan abonnere på kalenderen, og siden får "
+        "ingen QR-kode; skriv linket, når siden er lagt ud, fx 'adresse: https://mingruppe.github.io/', og byg siden igen\n",
+    )

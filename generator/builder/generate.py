@@ -32,7 +32,7 @@ from ..site.render import render_site
 from ..site.shared import NOT_SHARED, SharedUrls
 from ..site.unlock import script_file, unlock_box
 from .history import BROKEN, COMPLETE, NO_GIT
-from .secret import passphrase_file, passphrase_variable
+from .secret import PASTE_HERE, passphrase_file, passphrase_variable
 from .visibility import Visibility
 
 
@@ -52,16 +52,31 @@ class Generated:
     private_feed_qr: str | None = None  # its QR code, also unlisted
 
 
-def _missing_passphrase(file: str, slug: str) -> GroupError:
-    return GroupError(
-        [
-            Problem(
-                file, 1, 1, "medlemsområde",
-                f"adgangskoden til medlemsområdet mangler; sæt miljøvariablen {passphrase_variable(slug)}, eller lav filen "
-                f"{passphrase_file(slug)} med: netvaerk adgangskode {file}. Intet er lagt ud",
-            )
-        ]
-    )
+def _missing_passphrase(group: Group, file: str, slug: str, secret: Secret | None) -> GroupError:
+    """No passphrase: on a computer, how to make one; in CI, where it goes and a new one to paste there. The
+    sources are known to be private by now (a public or unknown project is refused first), so only the project's
+    members can read the log."""
+    variable = passphrase_variable(slug)
+    ci = secret.ci if secret else None
+    if ci is None or secret is None:
+        message = (
+            f"adgangskoden til medlemsområdet mangler; sæt miljøvariablen {variable}, eller lav filen "
+            f"{passphrase_file(slug)} med: netvaerk adgangskode {file}. Intet er lagt ud"
+        )
+    else:
+        where = PASTE_HERE.get(ci, "jeres CI-indstillinger, som en hemmelig variabel")
+        message = (
+            f"adgangskoden til medlemsområdet mangler, så intet er lagt ud. Læg den ind under {where} med navnet {variable}. "
+            f"Her er en ny, som I kan bruge (kun medlemmer af dette private projekt kan læse loggen): {_offer(group, slug, secret)} – "
+            "giv den til medlemmerne, og kør så bygningen igen"
+        )
+    return GroupError([Problem(file, 1, 1, "medlemsområde", message)])
+
+
+def _offer(group: Group, slug: str, secret: Secret) -> str:
+    """A new passphrase drawn from the caller's fresh bytes, with full stops as a masked CI variable takes it."""
+    word_list = words(WORD_LIST.read_text(encoding="utf-8"))
+    return masked_form(new_passphrase(word_list, seeded(secret.seed), user_inputs=hints(_own_words(group, slug), word_list)))
 
 
 _SOURCES_MESSAGES = {
@@ -94,7 +109,7 @@ def _refuse_weak(group: Group, file: str, slug: str, secret: Secret) -> None:
     bits = estimate_bits(secret.passphrase or "", user_inputs)
     if bits >= MIN_BITS:
         return
-    offered = masked_form(new_passphrase(word_list, seeded(secret.seed), user_inputs=user_inputs))
+    offered = _offer(group, slug, secret)
     message = (
         f"adgangskoden er for let at gætte (omkring {bits:.0f} bit; der skal mindst {MIN_BITS} til, for alle kan prøve "
         f"at gætte den ud fra siden). Brug en ny, fx denne, som netvaerk lige har lavet: {offered} – sæt den i "
@@ -111,7 +126,7 @@ def _lock(group: Group, file: str, slug: str, secret: Secret | None) -> Lock | N
     if sources is not Visibility.PRIVATE:
         raise GroupError([Problem(file, 1, 1, "medlemsområde", _SOURCES_MESSAGES[sources])])
     if secret is None or secret.passphrase is None:
-        raise _missing_passphrase(file, slug)
+        raise _missing_passphrase(group, file, slug, secret)
     _refuse_weak(group, file, slug, secret)
     try:
         keys = keys_for(secret.passphrase, slug, parse_legacy_lock(secret.legacy) if secret.legacy else None)
@@ -129,6 +144,7 @@ class Secret:
     legacy: bytes | None = None  # groups/<slug>.laas.json from before the salt followed the group (read, never written)
     sources: Visibility = Visibility.PRIVATE  # who can read the group files it is built from
     seed: bytes = b"\0" * 16  # fresh random bytes from the caller: a new passphrase to offer when this one is too weak
+    ci: str | None = None  # the CI the build runs in (secret.ci_host), None on the organiser's own computer
 
 
 @dataclass(frozen=True)

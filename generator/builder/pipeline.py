@@ -32,6 +32,7 @@ from .project import Project
 from .publish import prepare_output, prune_shared, publish, publish_shared, site_folders, write_overview
 from .readback import read_published, read_site, read_theme_templates
 from .records import identity, notes
+from .secret import ci_host
 from .slim import fold_css, slim_page
 from .template_cache import template_cache
 from .theme_env import ThemeEnvs
@@ -95,7 +96,7 @@ def generate_group(
         overrides_dir=rel(project.overrides),
         site_dir=site_dir(project, out, slug),
         past=past_of(inputs),
-        secret=Secret(inputs.passphrase, legacy_bytes(inputs, inputs.lock), inputs.sources, os.urandom(16)),
+        secret=Secret(inputs.passphrase, legacy_bytes(inputs, inputs.lock), inputs.sources, os.urandom(16), ci_host(os.environ)),
         unlock_source=UNLOCK_SOURCE.read_text(encoding="utf-8"),
         shared=shared,
     )

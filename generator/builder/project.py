@@ -9,6 +9,11 @@ from pathlib import Path
 from ..errors import GroupError, Problem
 from ..model.slug import slug_for
 
+# The engine's files every build uses: the base mkdocs.yml and the theme's overrides/. They ship inside the
+# package (pyproject.toml: package-data), so a folder with only groups/ is enough to build, and a group's
+# repository that installs a newer netvaerk gets them with it.
+THEME_FILES = Path(__file__).resolve().parent.parent / "theme"
+
 
 @dataclass(frozen=True)
 class Project:
@@ -46,11 +51,13 @@ class Project:
 
     @property
     def base_config(self) -> Path:
-        return self.root / "mkdocs.yml"
+        """The mkdocs.yml every group's generated config INHERITs (shipped in the package, not the project's)."""
+        return THEME_FILES / "mkdocs.yml"
 
     @property
     def overrides(self) -> Path:
-        return self.root / "overrides"
+        """The theme's overrides (custom_dir), shipped in the package."""
+        return THEME_FILES / "overrides"
 
     @property
     def private(self) -> Path:

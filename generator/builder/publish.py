@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import GroupError, Problem
-from ..files import clear_except, make_folder, read_or_empty, reason, refuse_links, write_file
+from ..files import clear_except, keep_out_of_git, make_folder, read_or_empty, reason, refuse_links, write_file
 from ..site.manifest import NAME as MANIFEST
 from ..site.shared import FOLDER
 from .project import Project
@@ -87,6 +87,9 @@ def prepare_output(out: Path, project: Project) -> None:
         noted.claim_output()
     if _legacy(out):
         (out / LEGACY_MARKER).unlink()
+    # site_src/ is never published, so it can say that it is no business of git; the output folder cannot (it
+    # holds only what a visitor needs): the shipped CI files build outside the checkout (skabeloner/).
+    keep_out_of_git(project.sources)
 
 
 def _owned(target: Path, noted: Notes, slug: str) -> bool:
@@ -199,6 +202,7 @@ def preview_folder(project: Project) -> Path:
     folder = Path(tempfile.mkdtemp(prefix="netvaerk-serve-"))
     try:
         notes(project, folder).claim_output()
+        keep_out_of_git(project.sources)
     except GroupError:
         folder.rmdir()
         raise

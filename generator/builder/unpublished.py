@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..files import clear_except, make_folder, problem, read_or_empty, refuse_links, write_file
+from ..files import clear_except, keep_out_of_git, make_folder, problem, read_or_empty, refuse_links, write_file
 
 MARKER = ".netvaerk-site"  # in site_src/<slug>/ (never published): netvaerk wrote this folder and may replace it
 
@@ -61,7 +61,8 @@ def write_sources(folder: Path, docs: dict[str, str | bytes], config: str) -> Pa
 
 
 def write_private(folder: Path, files: dict[str, str]) -> None:
-    """Write the members-only files, readable by the owner alone."""
+    """Write the members-only files, readable by the owner alone; the folder is kept out of git."""
     make_folder(folder, mode=0o700)
+    keep_out_of_git(folder)
     for name, text in files.items():
         write_file(folder / name, text, mode=0o600)

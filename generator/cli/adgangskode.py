@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import shlex
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import click
 from ..builder.project import Project, display_path
 from ..builder.secret import passphrase_file, passphrase_variable
 from ..errors import GroupError
-from ..files import make_folder, write_file
+from ..files import keep_out_of_git, make_folder, read_optional, write_file
 from ..guide.check import check
 from ..model.slug import slug_for
 from ..safety.passphrase import WORD_LIST, WORDS, entropy_bits, masked_form, new_passphrase, words
@@ -25,6 +26,7 @@ def store_passphrase(project: Project, slug: str) -> tuple[str, int, float]:
     word_list = words(WORD_LIST.read_text(encoding="utf-8"))
     passphrase = new_passphrase(word_list, secrets.choice)
     make_folder(project.private, mode=0o700)
+    keep_out_of_git(project.private)  # the passphrase never reaches git, even with no .gitignore
     write_file(project.root / passphrase_file(slug), passphrase + "\n", mode=0o600, shown=passphrase_file(slug))
     return passphrase, len(word_list), entropy_bits(word_list)
 
@@ -86,28 +88,36 @@ def _after_change(slug: str) -> list[str]:
     short_help="Lav adgangskoden til en gruppes medlemsområde.",
     help=(
         "Lav adgangskoden til gruppens medlemsområde (medlemsområde: ja) og gem den i private/GRUPPE.adgangskode, "
-        "som aldrig kommer i git. En adgangskode, der findes i forvejen, bliver kun skiftet ud med --ny."
+        "som aldrig kommer i git. En adgangskode, der findes i forvejen, vises med --vis og bliver kun skiftet ud med --ny."
     ),
 )
 @click.argument("fil", type=click.Path(path_type=Path))
 @click.option("--ny", "new", is_flag=True, help="Lav en ny adgangskode i stedet for den, der er. Den gamle holder op med at virke.")
+@click.option("--vis", "show", is_flag=True, help="Vis den adgangskode, der allerede er gemt, og hvor den ellers skal ligge.")
 @HELP_OPTION
-def adgangskode(fil: Path, new: bool) -> None:
-    project = Project(Path.cwd())
+def adgangskode(fil: Path, new: bool, show: bool) -> None:
+    if new and show:
+        raise click.UsageError("skriv enten --ny eller --vis, ikke begge")
+    project = options.find_project([fil])
+    if (notice := options.where(project)) is not None:
+        click.echo(notice)
     file = display_path(fil, project)
     try:
-        group, _ = check(fil.read_bytes(), file)
-    except OSError:
-        click.echo(f"{file}:1:1: filen findes ikke eller kan ikke læses", err=True)
-        sys.exit(1)
+        group, _ = check(options.read_group(fil, file), file)
     except GroupError as exc:
         options.report(exc.problems)
         sys.exit(1)
     slug = slug_for(fil.stem)
     target = project.root / passphrase_file(slug)
+    if show:
+        _show(target, slug, fil)
+        return
     if target.exists() and not new:
-        click.echo(f"{passphrase_file(slug)}: findes allerede og bliver ikke skiftet ud; skriv --ny for at lave en ny adgangskode", err=True)
-        sys.exit(1)
+        again = f"{options.command()} adgangskode {shlex.quote(str(fil))}"
+        click.echo(f"{passphrase_file(slug)}: adgangskoden findes allerede og bliver ikke skiftet ud.")
+        click.echo(f"Se den med:          {again} --vis")
+        click.echo(f"Lav en ny (sjældent): {again} --ny")
+        return
     store_and_show(project, slug, f"{passphrase_file(slug)}: {'ny ' if new else ''}adgangskode gemt (kun du kan læse filen).")
     if not group.medlemsomraade:
         click.echo("")
@@ -116,3 +126,20 @@ def adgangskode(fil: Path, new: bool) -> None:
         click.echo("")
         for line in _after_change(slug):
             click.echo(line)
+
+
+def _show(target: Path, slug: str, fil: Path) -> None:
+    """Print the stored passphrase and where else it must go; exit 1 when there is none to show."""
+    try:
+        data = read_optional(target, passphrase_file(slug))
+    except GroupError as exc:
+        options.report(exc.problems)
+        sys.exit(1)
+    passphrase = data.decode("utf-8", "replace").strip() if data is not None else ""
+    if not passphrase:
+        make = f"{options.command()} adgangskode {shlex.quote(str(fil))}"
+        click.echo(f"{passphrase_file(slug)}: der er ingen adgangskode endnu; lav den med: {make}", err=True)
+        sys.exit(1)
+    click.echo(f"{passphrase_file(slug)}: adgangskoden til medlemsområdet er:")
+    for line in ["", f"  {passphrase}", "", *_how_to_share(slug, passphrase)]:
+        click.echo(line)

@@ -20,17 +20,13 @@ from .texts import HELP_OPTION, Command
 @options.today("Dagens dato (til mødepakkens råd om planlægning). Standard: i dag.")
 @HELP_OPTION
 def check(filer: tuple[Path, ...], today: dt.date) -> None:
-    project = Project(Path.cwd())
+    # Nothing is written: each file is named as typed (relative to the project when standing in it).
+    here = Project(Path.cwd())
     failed = False
     for path in filer:
-        file = display_path(path, project)
+        file = display_path(path, here)
         try:
-            data = path.read_bytes()
-            _, warnings = check_on(data, file, today)
-        except OSError:
-            click.echo(f"{file}:1:1: filen findes ikke eller kan ikke læses", err=True)
-            failed = True
-            continue
+            _, warnings = check_on(options.read_group(path, file), file, today)
         except GroupError as exc:
             options.report(exc.problems)
             failed = True

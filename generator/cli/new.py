@@ -44,8 +44,9 @@ def _group_name(ctx, param, value: str) -> str:
 @options.today("Dagens dato (de første møder lægges ud fra den). Standard: i dag.")
 @HELP_OPTION
 def new(navn: str, organiser: str | None, city: str | None, today: dt.date) -> None:
+    started = _project_here()
     slug = slug_for(navn)
-    path = Path("groups") / f"{slug}.yaml"
+    path = Path(options.GROUPS) / f"{slug}.yaml"
     text = group_file(yaml_environment(), navn, slug, today, city, organiser)
     try:
         create_file(path, text, shown=str(path))
@@ -55,6 +56,8 @@ def new(navn: str, organiser: str | None, city: str | None, today: dt.date) -> N
     except GroupError as exc:
         options.report(exc.problems)
         sys.exit(1)
+    if started:
+        click.echo(f"Ny projektmappe: {Path.cwd()} (mappen var tom; gruppefilerne ligger i groups/).")
     click.echo(f"{path}: oprettet med medlemsområde: navne, mødesteder og telefonnumre ser kun medlemmerne.")
     project = Project(Path.cwd())
     if (project.root / passphrase_file(slug)).exists():
@@ -64,6 +67,19 @@ def new(navn: str, organiser: str | None, city: str | None, today: dt.date) -> N
     click.echo("")
     click.echo("Næste skridt:")
     click.echo("  1. Ret filen: dit navn, medlemmerne og mødestedet (kommentarerne i filen forklarer hvert felt).")
-    click.echo(f"  2. Tjek den:      netvaerk check {path}")
-    click.echo(f"  3. Planlæg møder: netvaerk plan {path} --fra ÅÅÅÅ-MM-DD --hver \"2. tirsdag\" --antal 6")
-    click.echo("  4. Byg siden:     netvaerk build")
+    netvaerk = options.command()
+    click.echo(f"  2. Tjek den:      {netvaerk} check {path}")
+    click.echo(f"  3. Planlæg møder: {netvaerk} plan {path} --fra ÅÅÅÅ-MM-DD --hver \"2. tirsdag\" --antal 6")
+    click.echo(f"  4. Byg siden:     {netvaerk} build")
+
+
+def _project_here() -> bool:
+    """Whether `new` starts a project in the current folder: it does in an empty one (hidden files such as .git or
+    .venv aside), it uses the one that is here, and it refuses anywhere else (a WrongFolder error), rather than
+    leave a groups/ folder in, say, the home folder."""
+    cwd = Path.cwd()
+    if options.is_project(cwd):
+        return False
+    if any(not entry.name.startswith(".") for entry in cwd.iterdir()):
+        raise options.WrongFolder(options.where_to_stand(cwd, new=True))
+    return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import sys
 from pathlib import Path
 
@@ -67,14 +68,10 @@ def _plan_summary(file: str, planned: PlannedFile, first: dt.date) -> list[str]:
 @click.option("--ja", "yes", is_flag=True, help="Gem ændringerne uden at spørge først.")
 @HELP_OPTION
 def plan(fil: Path, first: dt.date, rule: planner.Recurrence, count: int, start, place: str | None, yes: bool) -> None:
-    project = Project(Path.cwd())
-    file = display_path(fil, project)
+    # Only the file itself is written: it is named as typed (relative to the project when standing in it).
+    file = display_path(fil, Project(Path.cwd()))
     try:
-        data = fil.read_bytes()
-    except OSError:
-        click.echo(f"{file}:1:1: filen findes ikke eller kan ikke læses", err=True)
-        sys.exit(1)
-    try:
+        data = options.read_group(fil, file)
         planned = plan_file(data, file, PlanRequest(first, rule, count, start, " ".join(place.split()) if place else None))
     except GroupError as exc:
         options.report(exc.problems)
@@ -93,4 +90,5 @@ def plan(fil: Path, first: dt.date, rule: planner.Recurrence, count: int, start,
     except GroupError as exc:
         options.report(exc.problems)
         sys.exit(1)
-    click.echo(f"{file}: {len(planned.plan.meetings)} møder tilføjet. Byg siden igen med: netvaerk build")
+    again = options.command() + " build" + ("" if options.is_project(Path.cwd()) else f" {shlex.quote(str(fil))}")
+    click.echo(f"{file}: {len(planned.plan.meetings)} møder tilføjet. Byg siden igen med: {again}")

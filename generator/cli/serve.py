@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import signal
 import sys
 from pathlib import Path
@@ -10,20 +11,41 @@ from pathlib import Path
 import click
 
 from ..builder.pipeline import build_group
-from ..builder.project import Project, slugs
+from ..builder.project import display_path, slugs
 from ..errors import GroupError
+from ..files import reason
 from ..site.render import TEMPLATE_DIR
 from . import options
 from .texts import HELP_OPTION, Command
+
+USAGE = 2  # the exit code of wrong use, a busy port included (README: "Afslutningskoder")
 
 
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+def _port(ctx, param, value: str) -> int:
+    if not value.isdigit() or int(value) > 65535:
+        raise click.BadParameter(f"'{value}' er ikke et portnummer; skriv et tal fra 0 til 65535, fx 8000")
+    return int(value)
+
+
+def _port_problem(exc: OSError, port: int) -> str:
+    """Why the preview cannot listen on `port`, and what to do instead."""
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"porten {port} er optaget, måske af en anden netvaerk serve, der stadig kører; stop den med Ctrl+C, "
+            f"eller vælg en anden port, fx --port {port + 1 if 0 < port < 65535 else 8001} (eller --port 0 for en ledig)"
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"porten {port} må kun bruges af systemet; vælg en port over 1023, fx --port 8000"
+    return f"siden kan ikke vises på porten {port} ({reason(exc)}); vælg en anden port, fx --port 0 for en ledig"
+
+
 @click.command(cls=Command, help="Vis en gruppes side på din egen computer; den bygges igen, hver gang du gemmer filen.")
 @click.argument("fil", type=click.Path(path_type=Path))
-@click.option("--port", default=8000, metavar="PORT", help="Porten, siden vises på (standard: 8000; 0 vælger en ledig port).")
+@click.option("--port", default="8000", callback=_port, metavar="PORT", help="Porten, siden vises på (standard: 8000; 0 vælger en ledig port).")
 @options.today("Dagens dato (bestemmer det næste møde). Standard: i dag.")
 @HELP_OPTION
 def serve(fil: Path, port: int, today: dt.date) -> None:
@@ -47,9 +69,13 @@ def serve(fil: Path, port: int, today: dt.date) -> None:
                 super().server_activate()
                 self.listening = True
 
-    project = Project(Path.cwd())
+    project = options.find_project([fil])
+    if (notice := options.where(project)) is not None:
+        click.echo(notice)
     try:
         ((slug, path),) = slugs([fil], project).items()
+        options.read_group(fil, display_path(fil, project))  # one that cannot be read at all stops here
+        options.can_build(project)
         out = preview_folder(project)
     except GroupError as exc:
         options.report(exc.problems)
@@ -68,15 +94,21 @@ def serve(fil: Path, port: int, today: dt.date) -> None:
         click.echo(f"{built.file}: bygget ({built.pages} sider)")
 
     try:
-        rebuild()
-        (out / slug).mkdir(exist_ok=True)
         # The whole preview folder is served, as a host serves site/: the pages load the files the groups
         # share from ../_tema/ (rebuilt with the group, so an edited stylesheet shows too).
         server = Server(builder=rebuild, host="127.0.0.1", port=port, root=str(out))
+        try:
+            # The port first: when it is taken, the organiser hears so at once, before a build.
+            server.server_bind()
+            server.server_activate()
+        except OSError as exc:
+            server.server_close()
+            click.echo(f"Fejl: {_port_problem(exc, port)}", err=True)
+            sys.exit(USAGE)
+        rebuild()
+        (out / slug).mkdir(exist_ok=True)
         for watched in (path, TEMPLATE_DIR, project.overrides, project.base_config):
             server.watch(str(watched))
-        server.server_bind()
-        server.server_activate()
         click.echo(f"Se siden på http://127.0.0.1:{server.server_port}/{slug}/ (stop med Ctrl+C)")
         try:
             server.serve()

@@ -151,12 +151,14 @@ class MeetingView:
     title: str  # the one-line title a calendar shows
     date: str  # "12. januar 2027"
     weekday_date: str  # "tirsdag den 12. januar 2027"
+    day_line: str  # "Tirsdag den 12. januar 2027": the date where it starts a line
     start: str  # "18.00"
     end: str
     place: Fact
     theme: str | None
     theme_description: str | None
     theme_owners: Fact | None
+    theme_owners_label: str  # "Temaansvarlig" for one, "Temaansvarlige" for more
     ordstyrer: Fact | None
     referent: Fact | None
     host: Fact | None
@@ -187,6 +189,7 @@ def meeting_view(group: Group, meeting: Meeting, today: dt.date, audiences: Audi
         title=meeting_title(meeting),
         date=danish.short_date(meeting.dato),
         weekday_date=danish.long_date(meeting.dato),
+        day_line=danish.long_date(meeting.dato).capitalize(),
         start=danish.clock(agenda.start),
         end=danish.clock(agenda.end),
         place=audiences.fact(Kind.PLACE, meeting.sted),
@@ -195,6 +198,7 @@ def meeting_view(group: Group, meeting: Meeting, today: dt.date, audiences: Audi
         theme_owners=(
             audiences.fact(Kind.MEMBER_NAME, ", ".join(meeting.temaansvarlige), about=meeting.temaansvarlige) if meeting.temaansvarlige else None
         ),
+        theme_owners_label="Temaansvarlig" if len(meeting.temaansvarlige) == 1 else "Temaansvarlige",
         ordstyrer=names(meeting.ordstyrer),
         referent=names(meeting.referent),
         host=audiences.optional(Kind.HOST, meeting.vaert),

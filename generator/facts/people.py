@@ -25,10 +25,6 @@ class Contact:
         """'Navn', 'Telefon …', 'E-mail …': the lines of a contact block on paper."""
         return [x for x in (str(self.name), self.phone and f"Telefon {self.phone}", self.email and f"E-mail {self.email}") if x]
 
-    def ways(self) -> str:
-        """'telefon … eller e-mail …' for a sentence; empty when there is neither."""
-        return " eller ".join(x for x in (self.phone and f"telefon {self.phone}", self.email and f"e-mail {self.email}") if x)
-
 
 def _contact(person: Person | Member, name: Fact, contact_kind: Kind | None, audiences: Audiences) -> Contact:
     def fact(text: str | None) -> Fact | None:
@@ -71,7 +67,7 @@ def contact_list(group: Group, audiences: Audiences) -> list[Contact]:
 class Afbud:
     """One-tap afbud for one meeting: a text message or an e-mail, already written, to the right person."""
 
-    to: Fact  # "Bo Hansen (ordstyrer)"
+    to: Fact  # "Bo Hansen (ordstyrer) på telefon 31 41 59 26"
     sms: Md | None
     mailto: Md | None
     private: bool = True  # behind the lock: it carries a member's number and the meeting's date
@@ -79,17 +75,39 @@ class Afbud:
 
 def afbud(group: Group, day: dt.date, ordstyrer: str | None, audiences: Audiences) -> Afbud | None:
     """To the meeting's ordstyrer when they have said yes to showing their contact ('vis kontakt: ja'),
-    else to the organiser. Only groups with a members' area have it: the links sit behind the lock."""
-    if not audiences.members_area:
-        return None
+    else to the organiser. In a group with a members' area the links sit behind the lock; without one, they only
+    carry what the site shows anyway (the organiser's contact, and the contact of members who said yes)."""
     chair = next((m for m in group.medlemmer if m.navn == ordstyrer and m.vis_kontakt and (m.telefon or m.email)), None)
     person: Person | Member = chair or group.arrangoer
     if not (person.telefon or person.email):
         return None
     label = f"{person.navn} (ordstyrer)" if chair else f"{person.navn} (arrangør)"
+    if person.telefon:  # the number too, for a reader who would rather call, or whose phone opens no sms: link
+        label += f" på telefon {person.telefon}"
     body = f"Jeg melder afbud til netværksmødet {danish.long_date(day)}."
     return Afbud(
         to=audiences.fact(Kind.AFBUD, label, public=""),
         sms=sms_href(person.telefon, body) if person.telefon else None,
         mailto=mailto_href(person.email, f"Afbud til netværksmødet {danish.short_date(day)}", body) if person.email else None,
+        private=audiences.members_area,
+    )
+
+
+@dataclass(frozen=True)
+class Signup:
+    """How to sign up for a meeting: to the organiser, whose contact is public, by text message or e-mail."""
+
+    to: str  # the organiser's name
+    sms: Md | None
+    mailto: Md | None
+
+
+def signup(group: Group, day: dt.date) -> Signup:
+    """A text message or an e-mail to the organiser, already written, saying that one comes to the meeting."""
+    person = group.arrangoer
+    body = f"Jeg vil gerne være med til netværksmødet {danish.long_date(day)}."
+    return Signup(
+        to=person.navn,
+        sms=sms_href(person.telefon, body) if person.telefon else None,
+        mailto=mailto_href(person.email, f"Tilmelding til netværksmødet {danish.short_date(day)}", body) if person.email else None,
     )

@@ -53,6 +53,9 @@ class Rule:
     key: str
     title: str
     advice: str
+    # Shown under the group's own rule too: the advice says more than "agree on this" (what the law already
+    # requires, what the rule should cover). Afbud and forplejning only say to agree, so the group's rule replaces them.
+    beside_own: bool = True
 
 
 @dataclass(frozen=True)
@@ -212,7 +215,7 @@ _AGENDAS: tuple[Agenda, ...] = (
         title="Dagsorden til de kommende møder",
         intro=(
             "Et forslag til de faste møder, når gruppen er kommet i gang. Når I er blevet trygge ved hinanden, "
-            "kan I løsne lidt op for formen og tage flere personlige dilemmaer fra arbejdet op."
+            "kan formen blive lidt friere, og I kan tage flere personlige dilemmaer fra arbejdet op."
         ),
         items=(
             AgendaItem(
@@ -235,7 +238,7 @@ _AGENDAS: tuple[Agenda, ...] = (
             ),
             AgendaItem(title="Pause", minutes=20, speaker="", how=_PAUSE_HOW),
             AgendaItem(
-                title="Afrunding af dagen",
+                title="Afrunding af mødet",
                 minutes=20,
                 speaker="alle",
                 how=(
@@ -430,6 +433,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         key="afbud",
         title="Afbud",
+        beside_own=False,
         advice=(
             "Aftal, at man melder afbud, hvis man bliver forhindret i at komme. "
             "Så ved de andre, hvem der kommer, og ingen sidder og venter forgæves."
@@ -448,6 +452,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         key="grænsevogter",
         title="Grænsevogter",
+        beside_own=False,  # the group has chosen one; what the role does is on the Roller page
         advice=(
             "I kan vælge en grænsevogter, der holder øje med, at etikken bliver overholdt. "
             "Gruppen giver grænsevogteren lov til at stoppe en drøftelse eller kalde en time-out, "
@@ -478,6 +483,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         key="forplejning",
         title="Forplejning",
+        beside_own=False,
         advice=(
             "Lidt at spise og drikke holder energien og det gode humør oppe. "
             "Aftal, hvad der er brug for, hvem der køber ind, og hvem der betaler."
@@ -518,8 +524,8 @@ _ROLES: tuple[Role, ...] = (
         title="Vært",
         duties=(
             "Værten lægger hus til mødet eller sørger for et lokale, hvor I kan være uforstyrrede. "
-            "Ingen skal presses til at være vært – for mange kan det føles udleverende at vise sit hjem frem, "
-            "også selvom de bor centralt eller har god plads."
+            "Ingen skal presses til at være vært, heller ikke selvom de bor centralt eller har god plads: "
+            "for mange kan det føles udleverende at vise sit hjem frem."
         ),
     ),
     Role(
@@ -547,7 +553,7 @@ _PREPARATION_QUESTIONS: tuple[str, ...] = (
     "studiegruppe med vægt på teori, faglig vejledning om arbejdet med plejebørn i eget hjem eller egentlig "
     "supervision?",
     "Hvor meget tid har du til netværket?",
-    "Betyder det noget for dig, at I bor tæt på hinanden?",
+    "Betyder det noget for dig, at medlemmerne bor tæt på hinanden?",
     "Vil du helst være i netværk med familieplejere, der har samme eller lignende uddannelse som dig, "
     "eller med familieplejere med forskellig baggrund?",
     "Vil du helst være i netværk med familieplejere, der har samme slags børnegruppe og arbejdssituation "
@@ -572,7 +578,7 @@ _FIRST_MEETING_ADVICE: tuple[Advice, ...] = (
             "ville det samme med netværket. Det finder I ud af på det første møde, så det gør ikke noget, hvis "
             "ikke alle fra det første møde bliver en del af netværket. Hold jer på omkring 10 deltagere, og del "
             "jer, hvis I er flere. Kender I ikke andre, der er interesserede, kan jeres faglige organisation "
-            "eller kommunen hjælpe jer i kontakt med andre familieplejere."
+            "eller kommunen hjælpe jer med at komme i kontakt med andre familieplejere."
         ),
     ),
     Advice(
@@ -587,7 +593,7 @@ _FIRST_MEETING_ADVICE: tuple[Advice, ...] = (
     Advice(
         title="Sæt tre timer af",
         text=(
-            "Tre timer er som regel nok til at nå det vigtigste, uden at I bliver helt drænet for energi. "
+            "Tre timer er som regel nok til at nå det vigtigste, uden at I bliver helt tappet for energi. "
             "Slut gerne senest kl. 21.00, så de, der har langt hjem, kommer hjem i ordentlig tid."
         ),
     ),
@@ -648,7 +654,7 @@ _THEME_ADVICE = (
 _CREDIT = (
     "Teksten på denne hjemmeside er frit skrevet ud fra »Mødepakke til netværksgrupper – familieplejere« "
     "fra BrancheFællesskabet for Arbejdsmiljø for Velfærd og Offentlig administration (BFA), skrevet af "
-    "psykolog Hanne Nørby og Malene Krogh, som kan hentes på arbejdsmiljoweb.dk."
+    "psykolog Hanne Nørby og studerende i retorik Malene Krogh. Mødepakken kan hentes på arbejdsmiljoweb.dk."
 )
 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})

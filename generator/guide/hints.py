@@ -17,6 +17,11 @@ LATEST_END = dt.time(21, 0)
 # Texts `netvaerk new` writes for the organiser to replace; a file that still holds them gets a warning.
 PLACEHOLDER_ORGANISER = "Dit navn"
 PLACEHOLDER_PLACE = "Skriv mødestedet her"
+# Without the site's link the Kalender page can only offer the feed as a file to download, and has no QR code.
+NO_ADDRESS = (
+    "sidens link mangler, så medlemmerne ikke kan abonnere på kalenderen, og siden får ingen QR-kode; skriv linket, "
+    "når siden er lagt ud, fx 'adresse: https://mingruppe.github.io/', og byg siden igen"
+)
 
 
 def _warn(file: str, positions: Positions, path: tuple, message: str) -> Problem:
@@ -52,6 +57,8 @@ def warnings(group: Group, positions: Positions, file: str) -> list[Problem]:
                         file, positions, ("møder", i), f"mødet har ingen {role}; mødepakken råder til, at hvert møde har en ordstyrer og en referent"
                     )
                 )
+    if not group.adresse:
+        found.append(_warn(file, positions, ("adresse",), NO_ADDRESS))
     found += _placeholders(group, positions, file)
     found += _privacy(group, positions, file)
     chairs = [m.ordstyrer for m in group.moeder if not m.cancelled and m.ordstyrer]

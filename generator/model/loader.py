@@ -66,6 +66,14 @@ _SYNTAX = (
 )
 
 
+# A field written without the space after its colon (`by:Odense`, `- navn:Mette Kjær`): YAML reads the whole line
+# as one text, and its own message points elsewhere. A key is a word (spaces and hyphens inside), and what follows
+# the colon is neither a space nor '/' (https://…).
+_GLUED = re.compile(r"(?P<lead> *(?:- +)*)(?P<key>[^\W\d_](?:[\w -]*\w)?):(?P<value>(?!/)\S.*?)(?: +#.*)?")
+# A comment right after a value that starts like more text ('#2', '#B'): probably part of the value.
+_CUT = re.compile(r"#\w")
+
+
 @dataclass(frozen=True)
 class Pos:
     line: int
@@ -175,6 +183,76 @@ def _check_characters(text: str, file: str) -> list[Problem]:
     return problems
 
 
+def glued_colon(line: str) -> tuple[int, str, str] | None:
+    """For a line (or a text) that is a field without the space after its colon: the column of the colon (from
+    1), the key and the value; None otherwise."""
+    found = _GLUED.fullmatch(line.rstrip())
+    if found is None:
+        return None
+    return len(found["lead"]) + len(found["key"]) + 1, found["key"], found["value"]
+
+
+def glued_message(key: str, value: str) -> str:
+    return f"der mangler et mellemrum efter kolon i '{key}:{value}'; skriv '{key}: {value}'"
+
+
+def _glued_problem(text: str, spans: list[tuple[int, int]], mark, file: str) -> Problem | None:
+    """The field without a space after its colon that broke the parse stopped at `mark`: the last such line at or
+    before the mark's line that no scalar read so far starts after or covers (it is where reading stopped)."""
+    lines = text.split("\n")
+    start = 0
+    found = None
+    for number, line in enumerate(lines[: mark.line + 1]):
+        glued = glued_colon(line)
+        if glued is not None:
+            key_at = start + glued[0] - len(glued[1]) - 1
+            if not any(s > key_at or s < key_at < e for s, e in spans if s != key_at):
+                found = Problem(file, number + 1, glued[0], "", glued_message(glued[1], glued[2]))
+        start += len(line) + 1
+    return found
+
+
+def _scalars_by_line(node: Node, out: dict[int, list[Scalar]]) -> dict[int, list[Scalar]]:
+    if isinstance(node, Scalar):
+        out.setdefault(node.pos.line, []).append(node)
+    elif isinstance(node, Sequence):
+        for item in node.items:
+            _scalars_by_line(item, out)
+    else:
+        for key, value in node.items:
+            _scalars_by_line(key, out)
+            _scalars_by_line(value, out)
+    return out
+
+
+def _quoted(text: str) -> str:
+    return f'"{text}"' if '"' not in text and "\\" not in text else "'" + text.replace("'", "''") + "'"
+
+
+def _cut_values(root: Mapping, text: str, file: str) -> list[Problem]:
+    """Values a ' #' cut short: `sted: Hos Jørgen #2, Løvstræde 3` is 'Hos Jørgen' and a comment to YAML. A comment
+    whose '#' stands right before a letter or digit, just after a plain value on the same line, is taken for
+    part of the value (an ordinary comment, '# altid', has a space after its '#')."""
+    by_line = _scalars_by_line(root, {})
+    lines = text.split("\n")
+    problems = []
+    for comment in root.comments:
+        if not _CUT.match(comment.text):
+            continue
+        line = lines[comment.pos.line - 1]
+        before = [s for s in by_line.get(comment.pos.line, ()) if s.pos.col < comment.pos.col]
+        value = before[-1] if before else None
+        if value is None or not value.plain or not value.value or line[value.pos.col - 1 : comment.pos.col - 1].strip() != value.value:
+            continue
+        fixed = (line[: value.pos.col - 1] + _quoted(f"{value.value} {comment.text}")).strip()
+        message = (
+            f"'{comment.text}' bliver læst som en kommentar, så teksten stopper før ' #'; sæt hele teksten i "
+            f"anførselstegn: {fixed} (er det en kommentar, så skriv et mellemrum efter #)"
+        )
+        problems.append(Problem(file, comment.pos.line, comment.pos.col, "", message))
+    return problems
+
+
 def _syntax_problem(exc: MarkedYAMLError, file: str) -> Problem:
     unclosed = "end of stream" in (exc.problem or "") and exc.context_mark is not None
     mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
@@ -272,7 +350,11 @@ def parse(text: str, file: str) -> Mapping:
     if problems:
         raise GroupError(problems)
     fast = _parse_fast(text, file)
-    return fast if fast is not None else _parse_exact(text, file)
+    root = fast if fast is not None else _parse_exact(text, file)
+    cut = _cut_values(root, text, file)
+    if cut:
+        raise GroupError(cut)
+    return root
 
 
 def _scalar_spans(events, spans: list[tuple[int, int]]):
@@ -342,7 +424,9 @@ def _parse_exact(text: str, file: str) -> Mapping:
     except _TooDeep:
         raise GroupError(builder.problems) from None
     except MarkedYAMLError as exc:
-        raise GroupError([*builder.problems, _syntax_problem(exc, file)]) from None
+        mark = exc.problem_mark or exc.context_mark
+        glued = _glued_problem(text, spans, mark, file) if mark is not None else None
+        raise GroupError([*builder.problems, glued or _syntax_problem(exc, file)]) from None
     except YAMLError as exc:
         raise GroupError([*builder.problems, Problem(file, 1, 1, "", f"YAML-fejl: filen kan ikke læses ({exc})")]) from None
     if builder.problems:

@@ -26,3 +26,13 @@ def hint(word: str, choices: list[str] | tuple[str, ...]) -> str:
     """' (mente du 'x'?)' or the empty string."""
     best = closest(word, choices)
     return f" (mente du '{best}'?)" if best and best != word else ""
+
+
+def person_hint(name: str, members: list[str] | tuple[str, ...]) -> str:
+    """' (mente du 'x'?)' for a name that is not a member's: the members whose name holds every word written (a
+    first name alone, 'Lærke' for 'Lærke Holm'), when at most three do; else the closest spelling, as hint()."""
+    words = fold(name).split()
+    holding = [m for m in members if words and all(w in fold(m).split() for w in words)]
+    if 1 <= len(holding) <= 3:
+        return " (mente du " + " eller ".join(f"'{m}'" for m in holding) + "?)"
+    return hint(name, members)

@@ -10,9 +10,9 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import GroupError, Problem
 from ..safety.cpr import cpr_spans, find_cpr
-from .loader import Mapping, Node, Pos, Scalar, Sequence
+from .loader import Mapping, Node, Pos, Scalar, Sequence, glued_colon, glued_message
 from .models import Group
-from .suggest import closest, hint
+from .suggest import closest, hint, person_hint
 
 Path = tuple[str | int, ...]
 
@@ -115,6 +115,10 @@ def _problem(error: dict, data: Any, positions: Positions, file: str) -> Problem
     pos = positions.value(path)
     if kind == "netvaerk":
         message = error["msg"]
+    elif kind in ("model_type", "model_attributes_type", "dict_type") and isinstance(error["input"], str) and glued_colon(error["input"]):
+        # `- navn:Mette Kjær`: a field without the space after its colon reads as one text.
+        col, key, value = glued_colon(error["input"])
+        return Problem(file, pos.line, pos.col + col - 1, field_path(path), glued_message(key, value))
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
         message = "skal være en samling af felter, fx 'navn: …' på hver sin linje"
     elif kind in ("tuple_type", "list_type"):
@@ -195,6 +199,8 @@ def _role_problems(data: Any, positions: Positions, file: str) -> list[Problem]:
     if not isinstance(data, dict) or not isinstance(data.get("medlemmer"), list):
         return []
     members = [" ".join(m["navn"].split()) for m in data["medlemmer"] if isinstance(m, dict) and isinstance(m.get("navn"), str)]
+    # `- navn:Bo Hansen` is reported once, as a missing space (in _problem), not again for every role Bo has.
+    members += [" ".join(g[2].split()) for m in data["medlemmer"] if isinstance(m, str) and (g := glued_colon(m)) and g[1] == "navn"]
     problems = []
 
     def check(container: Any, key: str, path: Path, role: str) -> None:
@@ -204,7 +210,8 @@ def _role_problems(data: Any, positions: Positions, file: str) -> list[Problem]:
             if name and name not in members:
                 where = (*path, key) if index is None else (*path, key, index)
                 pos = positions.value(where)
-                problems.append(Problem(file, pos.line, pos.col, field_path(where), f"{role} '{name}' er ikke med i medlemmer{hint(name, members)}"))
+                message = f"{role} '{name}' er ikke med i medlemmer{person_hint(name, members)}"
+                problems.append(Problem(file, pos.line, pos.col, field_path(where), message))
 
     check(data.get("aftaler"), "grænsevogter", ("aftaler",), "grænsevogteren")
     meetings = data.get("møder")

@@ -109,11 +109,37 @@ def unseal(enc: bytes, associated: bytes, token: str) -> bytes | None:
         return None
 
 
-def seal_html(keys: Keys, group: str, page: str, fragment: str, html: str) -> str:
+def seal_html(keys: Keys, group: str, page: str, fragment: str, html: str, secrets: tuple[str, ...] = ()) -> str:
     """A fragment of our own (escaped) HTML sealed for one place on one page: packed, since ciphertext does not
-    gzip, then padded to hide its exact length."""
+    gzip, then padded to hide its exact length. The padding also hides which of `secrets` (the members-only texts
+    in it) repeat: the packed length is raised to that of the same HTML with every secret replaced by its own
+    filler of the same size, which packing cannot shorten, so a name or address that comes back costs the same
+    bytes as one that does not."""
     packed = pack(html.encode("utf-8"))
-    return seal(keys, aad(group, page, fragment), packed + bytes(-len(packed) % PAD))
+    size = max(len(packed), len(pack(unrepeatable(html, secrets).encode("utf-8")))) if secrets else len(packed)
+    return seal(keys, aad(group, page, fragment), packed + bytes(size - len(packed) + (-size % PAD)))
+
+
+_FILLER = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def unrepeatable(html: str, secrets: tuple[str, ...]) -> str:
+    """`html` with each occurrence of each secret (longest first) replaced by filler of the same UTF-8 length,
+    different for every occurrence, drawn from SHA-256 so that no two fillers share a run packing could copy."""
+    counter = 0
+
+    def filler(match: re.Match[str]) -> str:
+        nonlocal counter
+        counter += 1
+        size, out, block = len(match[0].encode("utf-8")), "", 0
+        while len(out) < size:
+            digest = hashlib.sha256(f"{counter}/{block}".encode()).digest()
+            out += "".join(_FILLER[b % len(_FILLER)] for b in digest)
+            block += 1
+        return out[:size]
+
+    wanted = sorted({s for s in secrets if s}, key=len, reverse=True)
+    return re.sub("|".join(re.escape(s) for s in wanted), filler, html) if wanted else html
 
 
 def open_html(enc: bytes, group: str, page: str, fragment: str, token: str) -> str | None:

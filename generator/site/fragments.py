@@ -54,6 +54,7 @@ class Fragments:
     page: str = ""  # the built page's path, e.g. "moeder/2027-01-12.html"
     lock: Lock | None = None
     sealed: list[str] = field(default_factory=list)
+    secrets: set[str] = field(default_factory=set)  # the members-only texts in `sealed`, as they were written there
     _pass: Reader | None = None  # inside a region: which of its two renderings is under way
     _seen: bool = False
 
@@ -64,9 +65,11 @@ class Fragments:
         mode = self._pass or self.reader
         if mode is Reader.MEMBERS:
             self._seen = True
+            self.secrets.add(text(fact.text))
             return text(fact.text)
         if mode is Reader.PUBLIC:
             return text(fact.public)
+        self.secrets.add(text(fact.text))
         return Md(f'<span class="{PLACEHOLDER_CLASS}" {self._seal(text(fact.text))}>{text(fact.public)}</span>')
 
     def region(self, private: object = None, public: str | None = None, caller=None) -> str:
@@ -106,5 +109,7 @@ class Fragments:
         if not self.sealed or self.lock is None:
             return ""
         fragments = json.dumps(self.sealed, ensure_ascii=False, separators=(",", ":"))
-        token = seal_html(self.lock.keys, self.lock.group, self.page, PAGE_FRAGMENT, fragments)
+        # As JSON writes them too: a quote in a name becomes \" there.
+        written = {s for secret in self.secrets for s in (secret, json.dumps(secret, ensure_ascii=False)[1:-1])}
+        token = seal_html(self.lock.keys, self.lock.group, self.page, PAGE_FRAGMENT, fragments, tuple(sorted(written)))
         return f'\n<div id="{SEALED_ID}" hidden data-nv-lock="{token}"></div>\n'

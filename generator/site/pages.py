@@ -134,6 +134,7 @@ def meeting_pages(site: Site) -> list[Page]:
                 "m": m,
                 "agenda": agenda_table(m.agenda),
                 "afbud": site.group.aftaler.afbud,
+                "signup": people.signup(site.group, m.day) if m.deadline and not m.cancelled else None,
                 "questions": guide.preparation_questions() if m.kind is MeetingKind.FIRST else (),
             },
         )
@@ -141,12 +142,18 @@ def meeting_pages(site: Site) -> list[Page]:
     ]
 
 
+def _lead(row: AgendaRow) -> str:
+    """'3. Pause.' before the guide's advice on an item: one full stop, also after a title that ends in one ('m.m.')."""
+    return f"{row.number}. {row.title}" + ("" if row.title.endswith(".") else ".")
+
+
 def agendas_page(site: Site) -> Page:
     day = dt.date(2000, 1, 1)
-    views = [
-        {"title": a.title, "intro": a.intro, "agenda": agenda_table(agenda_facts(timed(day, dt.time(18, 0), a.items, a.key), site.audiences))}
-        for a in guide.agendas()
-    ]
+    views = []
+    for a in guide.agendas():
+        facts = agenda_facts(timed(day, dt.time(18, 0), a.items, a.key), site.audiences)
+        points = [{"lead": _lead(row), "how": row.how} for row in facts.rows if row.how]
+        views.append({"title": a.title, "intro": a.intro, "agenda": agenda_table(facts), "points": points})
     return Page("dagsordener.md", "dagsordener.md.j2", {**_common(site), "agendas": views}, "Dagsordener")
 
 
@@ -162,7 +169,7 @@ def rules_page(site: Site) -> Page:
                 about=value,
                 public="Gruppen har valgt en grænsevogter; navnet ser du, når du har låst op.",
             )
-        entry = {"title": rule.title, "advice": rule.advice, "own": value}
+        entry = {"title": rule.title, "advice": rule.advice, "own": value, "beside": rule.advice if rule.beside_own else None}
         (own if value else advice).append(entry)
     return Page("spilleregler.md", "spilleregler.md.j2", {**_common(site), "own": own, "advice": advice}, "Spilleregler")
 
@@ -178,7 +185,13 @@ def themes_page(site: Site) -> Page:
         if not found and all(n.casefold() != m.theme.casefold() for n in own_names):
             own_names.append(m.theme)
         uses.setdefault(found.name if found else m.theme.casefold(), []).append(
-            {"date": m.date, "href": Md(f"{m.iso}.md"), "owners": m.theme_owners, "cancelled": m.cancelled}
+            {
+                "date": m.date,
+                "href": Md(f"{m.iso}.md"),
+                "owners": m.theme_owners,
+                "owners_label": m.theme_owners_label.lower(),
+                "cancelled": m.cancelled,
+            }
         )
 
     def entry(name: str, description: str | None, key: str) -> dict[str, Any]:
@@ -206,15 +219,21 @@ def themes_page(site: Site) -> Page:
     )
 
 
+ROLE_ROWS = 12  # the roles table's coming meetings: a sealed name costs its full length (safety/lock.py), so it stays light
+
+
 def roles_page(site: Site) -> Page:
     group = site.group
+    coming = site.meetings.upcoming(site.today)
     return Page(
         "roller.md",
         "roller.md.j2",
         {
             **_common(site),
             "roles": guide.roles(),
-            "meetings": site.meetings.all,
+            "meetings": coming[:ROLE_ROWS],
+            "earlier": len(coming) < len(site.meetings.all),
+            "later": len(coming) > ROLE_ROWS,
             "organiser": group.arrangoer.navn,
             "boundary_keeper": site.audiences.optional(Kind.MEMBER_NAME, group.aftaler.graensevogter),
             "public_members": people.shown_members(group, site.audiences),
@@ -223,18 +242,40 @@ def roles_page(site: Site) -> Page:
     )
 
 
+def _invited(group: Group) -> str:
+    """'Jeg har inviteret 6 familieplejere til det første møde.': the members, not counting the organiser who writes."""
+    count = sum(1 for m in group.medlemmer if m.navn != group.arrangoer.navn)
+    if count == 0:
+        return ""
+    return f"Jeg har inviteret {count} {'familieplejer' if count == 1 else 'familieplejere'} til det første møde. "
+
+
+def _reach(contact: people.Contact) -> str:
+    """' Du kan ringe til mig på … eller skrive til mig på ….': how to answer the letter; empty without either."""
+    ways = [x for x in (contact.phone and f"ringe til mig på {contact.phone}", contact.email and f"skrive til mig på {contact.email}") if x]
+    return f" Du kan {' eller '.join(ways)}." if ways else ""
+
+
 def invitation_lines(site: Site) -> list[str | Fact]:
-    """The guide's invitation letter, filled in from the group file, as lines of plain text."""
+    """The guide's invitation letter, filled in from the group file, as lines of plain text. The organiser signs
+    it and writes in the first person: "jeg" is the organiser, "vi" the group to be."""
     group, first = site.group, site.meetings.first
     hope = "Jeg håber, at du har lyst og mulighed for at komme."
     opening: str | Fact = f"Vi holder snart opstartsmøde i {group.navn}. {hope}"
     if first:
-        when = f"{first.weekday_date.capitalize()} kl. {first.start} holder vi opstartsmøde i {group.navn}"
+        when = f"{first.day_line} kl. {first.start} holder vi opstartsmøde i {group.navn}"
         town = f" i {group.by}" if group.by else ""
         opening = sentence(
             f"{when} på {first.place}. {hope}", f"{when}{town}; du får adressen, når du har meldt dig. {hope}", first.place
         )
-    contact = people.organiser(group, site.audiences).ways()
+    answer = f"Giv mig besked senest {first.deadline}, om du kan komme." if first and first.deadline else "Giv mig besked, om du kan komme."
+    food = "der er lidt at spise og drikke undervejs."
+    if first and first.ordstyrer and first.ordstyrer.text == group.arrangoer.navn:
+        chair: str | Fact = f"Jeg er selv ordstyrer på mødet, og {food}"
+    elif first and first.ordstyrer:
+        chair = sentence(f"{first.ordstyrer} er ordstyrer på mødet, og {food}", f"Der er en ordstyrer på mødet, og {food}", first.ordstyrer)
+    else:
+        chair = f"Der er en ordstyrer på mødet, og {food}"
     return [
         f"{group.by + ', ' if group.by else ''}{danish.short_date(site.today)}",
         "",
@@ -244,7 +285,7 @@ def invitation_lines(site: Site) -> list[str | Fact]:
         "",
         opening,
         "",
-        "Vi har endnu ikke lagt fast, hvad gruppen skal handle om, eller hvordan den skal fungere. "
+        "Vi har endnu ikke aftalt, hvad gruppen skal handle om, eller hvordan den skal fungere. "
         "Det finder vi ud af sammen på de første møder.",
         "",
         "På det første møde fortæller vi hver især, hvad vi gerne vil have ud af et netværk. "
@@ -252,17 +293,9 @@ def invitation_lines(site: Site) -> list[str | Fact]:
         "",
         *[f"- {q}" for q in guide.preparation_questions()],
         "",
-        f"Jeg har inviteret {len(group.medlemmer)} familieplejere. "
-        + (f"Giv mig besked senest {first.deadline}, om du kan komme" if first and first.deadline else "Giv mig besked, om du kan komme")
-        + (f", på {contact}." if contact else "."),
+        _invited(group) + answer + _reach(people.organiser(group, site.audiences)),
         "",
-        sentence(
-            f"{first.ordstyrer} er ordstyrer på mødet, og der er lidt at spise og drikke undervejs.",
-            "Der er en ordstyrer på mødet, og der er lidt at spise og drikke undervejs.",
-            first.ordstyrer,
-        )
-        if first and first.ordstyrer
-        else "Der er en ordstyrer på mødet, og der er lidt at spise og drikke undervejs.",
+        chair,
         "",
         "Jeg glæder mig til at se dig.",
         "",

@@ -67,7 +67,7 @@ def invitation_page(site: Site, shared: SharedUrls = NOT_SHARED) -> Page:
             **_common(site, shared),
             "when": f"{first.weekday_date.capitalize()} kl. {first.start}–{first.end}" if first else None,
             "place": first.place if first else None,
-            "deadline": first.deadline if first else None,
+            "deadline": first.deadline.capitalize() if first and first.deadline else None,  # it starts its line
             "organiser": people.organiser(group, site.audiences).parts(),
             "qr": qr_inline(group.adresse) if group.adresse else None,
             "url": group.adresse,
@@ -79,8 +79,9 @@ def invitation_page(site: Site, shared: SharedUrls = NOT_SHARED) -> Page:
 
 
 def _agenda_lines(agenda: AgendaFacts) -> list[str]:
-    """The agenda as plain lines, as everyone may see it (the e-mail text is public)."""
-    return [f"{row.clock}  {row.title}" + (f" ({row.by_name.shown(False)})" if row.by_name else "") for row in agenda.rows]
+    """The agenda as plain lines, as everyone may see it (the e-mail text is public): time, item and who has the
+    floor, as the printed agenda's three columns ('18.00–18.15  Velkommen – Anne Jensen (ordstyrer)')."""
+    return [f"{row.clock}  {row.title}" + (f" – {row.by_name.shown(False)}" if row.by_name else "") for row in agenda.rows]
 
 
 def invitation_text(site: Site) -> str:
