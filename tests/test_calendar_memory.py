@@ -19,6 +19,7 @@ from clirun import run
 from conftest import CONTRACT, ROOT, TODAY, commit_groups, copy_project, git
 from generator.builder.generate import Generated, Past, PastVersion, Secret, generate
 from generator.builder.history import BROKEN, NO_GIT
+from generator.calendar.ical import legacy_digest
 from generator.calendar.memory import minutes
 from generator.calendar.timeline import version_events
 from generator.safety import lock
@@ -187,13 +188,16 @@ def test_edits_not_committed_yet_are_stamped_at_midnight_of_today_after_the_last
     assert stamps(early)[uid(DAYS[0])][1] == when(FIRST) + dt.timedelta(seconds=1)
 
 
-def _legacy(data: bytes, slug: str, sequence: int, stamp: str, members: bool, **changed: dict) -> bytes:
-    """groups/<slug>.kalender.json as builds before the memory came from git wrote it, for this version of the file."""
+def _legacy(data: bytes, slug: str, sequence: int, stamp: str, members: bool, *, text: bytes = b"", **changed: dict) -> bytes:
+    """groups/<slug>.kalender.json as builds before the memory came from git wrote it, for this version of the file
+    (`text`: the version whose text the old build saw, when it differed; `changed`: places it saw)."""
     public, private = version_events(data, f"groups/{slug}.yaml", slug, TODAY)
+    seen = dict(zip([e.uid for e in public], version_events(text, f"groups/{slug}.yaml", slug, TODAY)[members], strict=True)) if text else {}
     events = {}
     for event in private if members else public:
         significant = {**event.significant(), **changed.get(event.uid, {})}
-        events[event.uid] = {"sequence": sequence, "created": stamp, "modified": stamp, "time_place_status": significant, "content": "0" * 16}
+        digest = legacy_digest(seen.get(event.uid, event))
+        events[event.uid] = {"sequence": sequence, "created": stamp, "modified": stamp, "time_place_status": significant, "content": digest}
     return json.dumps({"format": 1, "note": "…", "events": events}, ensure_ascii=False, indent=2, sort_keys=True).encode() + b"\n"
 
 
@@ -218,6 +222,11 @@ def test_an_old_state_file_never_lets_sequence_go_down_and_keeps_unchanged_event
     # With no history at all (a downloaded zip) the same.
     zipped = build(v1, past(legacy=legacy, legacy_file="groups/test.kalender.json", kind=NO_GIT))
     assert stamps(zipped.docs["kalender.ics"])[uid(DAYS[0])] == (7, old, "CONFIRMED")
+    # The old build showed other text (a newer netvaerk words the description differently, or the file changed
+    # only in a role): LAST-MODIFIED moves, SEQUENCE stays.
+    worded = _legacy(v1, "test", 7, "2026-11-21T00:00:00Z", False, text=group([meeting(d, ordstyrer="Bo Hansen") for d in DAYS[:2]]))
+    reworded = build(v1, past((FIRST, v1), legacy=worded, legacy_after=1, legacy_when=when(taken_at)))
+    assert stamps(reworded.docs["kalender.ics"])[uid(DAYS[0])] == (7, when(taken_at), "CONFIRMED")
 
 
 def test_an_old_state_file_that_cannot_be_read_stops_the_build_and_says_how():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -101,6 +102,11 @@ def vevent(event: CalEvent, stamps: Stamps | None) -> Event:
         alarm.add("trigger", -dt.timedelta(days=1))
         out.add_component(alarm)
     return out
+
+
+def legacy_digest(event: CalEvent) -> str:
+    """The digest an old build's state file kept of everything an event said, stamps left out."""
+    return hashlib.sha256(vevent(event, None).to_ical()).hexdigest()[:16]
 
 
 def event_bytes(event: CalEvent, stamps: Stamps) -> bytes:

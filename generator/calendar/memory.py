@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +51,7 @@ class LegacyEvent:
     created: dt.datetime
     modified: dt.datetime
     significant: Mapping[str, str]
+    content: str  # a digest of everything else the event said (ical.legacy_digest)
     removed: bool
 
 
@@ -93,12 +94,17 @@ def step(memory: Memory, events: Sequence[CalEvent], when: dt.datetime, floors: 
 
 
 def adopt(
-    memory: Memory, legacy: Mapping[str, LegacyEvent], when: dt.datetime, compare: tuple[str, ...]
+    memory: Memory,
+    legacy: Mapping[str, LegacyEvent],
+    when: dt.datetime,
+    compare: tuple[str, ...],
+    content: Callable[[CalEvent], str] | None = None,
 ) -> tuple[dict[str, Track], dict[str, Stamps]]:
     """The memory once a legacy state file is taken in at `when`: that file says what subscribers had then. An event
     the file describes as the memory shows it keeps the file's stamps, so its bytes stay as the old build wrote
-    them; one that differs is a change made now (SEQUENCE above the file's). Returns the memory and the floors for
-    the UIDs only the file knows (step takes them)."""
+    them; one whose time, place or status (`compare`) differs is a change made then (SEQUENCE above the file's), and
+    one whose text differs (by `content`, when the file followed this feed's events) moves LAST-MODIFIED. Returns the
+    memory and the floors for the UIDs only the file knows (step takes them)."""
     out = dict(memory)
     floors: dict[str, Stamps] = {}
     for uid, old in legacy.items():
@@ -109,7 +115,8 @@ def adopt(
             continue
         # The old build dropped a deleted meeting from the feed; showing it cancelled now is a change.
         same = not old.removed and all(old.significant.get(key, "") == track.significant[key] for key in compare)
-        kept = stamps if same else _bumped(stamps, when, True)
+        text = content is None or content(track.shown) == old.content
+        kept = stamps if same and text else _bumped(stamps, when, not same)
         out[uid] = Track(track.last, track.shown, track.significant, kept)
     return dict(sorted(out.items())), floors
 
@@ -128,10 +135,10 @@ def _legacy_event(raw: Any) -> LegacyEvent:
     significant = raw["time_place_status"]
     if not isinstance(significant, dict) or not all(isinstance(v, str) for v in significant.values()):
         raise ValueError("time_place_status")
-    sequence, removed = raw["sequence"], raw.get("removed", False)
-    if type(sequence) is not int or sequence < 0 or type(removed) is not bool:
+    sequence, content, removed = raw["sequence"], raw["content"], raw.get("removed", False)
+    if type(sequence) is not int or sequence < 0 or not isinstance(content, str) or type(removed) is not bool:
         raise ValueError("sequence")
-    return LegacyEvent(sequence, _stamp(raw["created"]), _stamp(raw["modified"]), dict(significant), removed)
+    return LegacyEvent(sequence, _stamp(raw["created"]), _stamp(raw["modified"]), dict(significant), content, removed)
 
 
 class Unreadable(Exception):

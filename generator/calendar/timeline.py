@@ -12,6 +12,7 @@ from ..facts.meeting import group_meetings
 from ..model.loader import load
 from ..model.validate import validate
 from .events import CalEvent, group_events
+from .ical import legacy_digest
 from .memory import ALL, TIMES, LegacyEvent, Memory, adopt, step
 
 
@@ -45,15 +46,17 @@ def version_events(data: bytes, file: str, slug: str, today: dt.date) -> tuple[t
 
 
 def _remember(versions: list[Version], legacy: Legacy | None, members: bool, compare: tuple[str, ...]) -> Memory:
+    # The old state file followed the events of the feed that compares everything: their text is compared too.
+    content = legacy_digest if compare == ALL else None
     memory: Memory = {}
     floors: dict = {}
     for index, version in enumerate(versions):
         if legacy is not None and legacy.after == index:
-            memory, floors = adopt(memory, legacy.events, legacy.when, compare)
+            memory, floors = adopt(memory, legacy.events, legacy.when, compare, content)
         memory = step(memory, version.members if members else version.public, version.when, floors)
         floors = {uid: stamps for uid, stamps in floors.items() if uid not in memory}
     if legacy is not None and legacy.after >= len(versions):
-        memory, _ = adopt(memory, legacy.events, legacy.when, compare)
+        memory, _ = adopt(memory, legacy.events, legacy.when, compare, content)
     return memory
 
 
