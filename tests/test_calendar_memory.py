@@ -109,6 +109,16 @@ def test_a_committed_change_of_time_or_place_raises_sequence_to_its_commit_and_o
     assert read[uid(DAYS[0])] == (0, "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z")
 
 
+def test_a_committed_cancellation_raises_sequence_and_reaches_ical_js_cancelled(tmp_path):
+    v1 = group([meeting(d) for d in DAYS[:2]])
+    v2 = group([meeting(DAYS[0]), meeting(DAYS[1], aflyst="Bo er syg")])
+    feed = build(v2, past((FIRST, v1), (SECOND, v2))).docs["kalender.ics"]
+    assert stamps(feed)[uid(DAYS[1])] == (minutes(when(SECOND)), when(SECOND), "CANCELLED")
+    assert stamps(feed)[uid(DAYS[0])] == (0, when(FIRST), "CONFIRMED")
+    (event,) = [e for e in icaljs({"f.ics": feed}, tmp_path)["f.ics"]["events"] if e["uid"] == uid(DAYS[1])]
+    assert (event["status"], event["sequence"]) == ("CANCELLED", minutes(when(SECOND)))
+
+
 def test_the_same_history_gives_the_same_feeds_on_any_day():
     v1 = group([meeting(d) for d in DAYS])
     v2 = group([meeting(d, start="18:00") for d in DAYS])
@@ -390,6 +400,23 @@ def test_a_shallow_clone_that_cut_a_files_history_is_refused_with_the_fix(origin
     full = _clone(origin, tmp_path / "f")
     assert _build(full).code == 0
     assert _files(deep / "site" / "ny") == _files(full / "site" / "ny")
+
+
+def test_a_past_version_git_cannot_give_stops_the_build(origin):
+    """A damaged repository (an object missing): refused with git's trouble named, never a feed that forgot a change."""
+    group = origin / "groups" / "lukket.yaml"
+    first = git(origin, "rev-parse", "HEAD:groups/lukket.yaml").strip()
+    group.write_bytes(group.read_bytes().replace(b"start: 18:00", b"start: 18:30", 1))
+    git(origin, "commit", "-q", "-am", "Flyttet", when=SECOND)
+    (origin / ".git" / "objects" / first[:2] / first[2:]).unlink()  # the first version's bytes (a loose object)
+    ran = _build(origin)
+    assert ran.code == 1
+    commit = git(origin, "log", "--format=%h", "--abbrev=7", "-1", "HEAD~1").strip()
+    assert ran.err.startswith(
+        f"groups/lukket.yaml:1:1: git kan ikke læse filens historik (udgaven fra commit {commit} mangler), og uden den kan "
+        "kalenderen ikke se, hvad medlemmernes kalendere allerede har fået; byg fra en frisk git-klon af repositoryet. "
+        "Intet er lagt ud\n"
+    )
 
 
 def test_a_downloaded_zip_builds_with_a_note_and_the_same_keys(origin, tmp_path):

@@ -24,6 +24,7 @@ from . import shared_cache
 from .assets import OUR_SCRIPT, SharedAssets, read_sources, shared_assets
 from .cache import Stamp, group_fingerprint, inputs_digest
 from .generate import Generated, Past, PastVersion, Secret, generate
+from .history import BROKEN
 from .inputs import Inputs, Legacy, load_blobs, read_inputs
 from .mkdocs_config import ConfigFiles
 from .mkdocs_run import mkdocs_build
@@ -111,15 +112,18 @@ def legacy_bytes(inputs: Inputs, legacy: Legacy) -> bytes | None:
 
 def past_of(inputs: Inputs) -> Past:
     """The group file's committed versions (their bytes loaded: inputs.load_blobs) and the old calendar state file
-    placed among them, for the calendar's memory."""
+    placed among them, for the calendar's memory. A version git could not give makes the history unreadable (the
+    build refuses, rather than forget a change subscribers were told about)."""
     history = inputs.history
+    missing = [r for r in history.revisions if r.blob and inputs.blob(r.blob) is None]
+    if missing:
+        reason = f"udgaven fra commit {missing[0].commit[:7]} mangler"
+        return Past(kind=BROKEN, reason=reason, legacy_file=inputs.calendar.file)
     versions = tuple(PastVersion(r.when, inputs.blob(r.blob) if r.blob else None, r.commit) for r in history.revisions)
-    # A version whose bytes git could not give is left out, like one that no longer validates.
-    versions = tuple(v for v, r in zip(versions, history.revisions, strict=True) if v.data is not None or r.blob is None)
     calendar = inputs.calendar
     after, when = None, None
     if calendar.data is None and calendar.revision is not None:
-        after = sum(1 for r in history.revisions if r.index <= calendar.revision.index and (r.blob is None or inputs.blob(r.blob) is not None))
+        after = sum(1 for r in history.revisions if r.index <= calendar.revision.index)
         when = calendar.revision.when
     return Past(
         versions, history.kind, history.truncated, history.reason,
