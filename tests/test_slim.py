@@ -87,7 +87,7 @@ def test_the_head_loses_what_no_visitor_needs_and_the_header_icons_are_written_s
     from generator.builder.slim import slim_page
 
     # As Material 9.8.2 writes them (material/menu and material/magnify are its own icons, with xmlns).
-    menu = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3V6m0 5h18v2H3v-2m0 5h18v2H3v-2Z"/></svg>'
+    menu = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z"/></svg>'
     magnify = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5Z"/></svg>'
     page = (
         '<head>\n  <meta charset="utf-8">\n  <link rel="canonical" href="https://a.example/x.html">\n'
