@@ -10,6 +10,7 @@ own ("site_dir must be within project root"), and site_src/<slug>/mkdocs.yml nam
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,8 @@ def test_the_generated_sources_build_with_zensical(tmp_path, monkeypatch, file, 
     assert '<script src="./assets/netvaerk.js"></script>' in index
     assert ('<script src="./assets/javascripts/laas.' in index) == (slug == "lukket")  # the members' lock's script
     assert '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z"/>' in index
+    # No page runs an inline script, which the guard refuses (Zensical's palette script: overrides/partials/javascripts/
+    # palette.html); only Material's settings for its bundle, which are JSON.
+    for page in sorted(_pages(site)):
+        inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", (site / page).read_text(encoding="utf-8"))
+        assert set(inline) <= {' id="__config" type="application/json"'}, page
