@@ -339,7 +339,7 @@ def test_the_wheel_carries_every_file_of_the_package(wheel):
     files = tracked or [p.relative_to(ROOT).as_posix() for p in (ROOT / "generator").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     assert [f for f in files if f not in names] == []
     theme = [p.relative_to(ROOT).as_posix() for p in THEME_FILES.rglob("*") if p.is_file()]
-    assert "generator/theme/overrides/.icons/netvaerk/menu.svg" in theme and set(theme) <= names
+    assert "generator/theme/overrides/partials/javascripts/base.html" in theme and set(theme) <= names
 
 
 def _local_install(wheel: Path) -> dict[str, str]:

@@ -167,7 +167,7 @@ def test_without_the_passphrase_nothing_is_published(tmp_path, monkeypatch):
     assert ran.code == 1
     assert ran.err == (
         "groups/lukket.yaml:1:1: medlemsområde: adgangskoden til medlemsområdet mangler; sæt miljøvariablen "
-        "NETVAERK_ADGANGSKODE_LUKKET, eller lav filen private/lukket.adgangskode med: netvaerk adgangskode "
+        f"NETVAERK_ADGANGSKODE_LUKKET, eller lav filen private/lukket.adgangskode med: {command(root)} adgangskode "
         "groups/lukket.yaml. Intet er lagt ud\n"
         "groups/lukket.yaml: ikke bygget (ret fejlene ovenfor)\n"
     )

@@ -83,6 +83,36 @@ def test_the_themes_frame_loses_its_line_breaks_next_to_tags_but_the_pages_text_
     assert slim_page("<div><span>a</span> <span>b</span>\n</div>") == "<div><span>a</span> <span>b</span>\n</div>"
 
 
+def test_the_head_loses_what_no_visitor_needs_and_the_header_icons_are_written_shorter():
+    from generator.builder.slim import slim_page
+
+    # As Material 9.8.2 writes them (material/menu and material/magnify are its own icons, with xmlns).
+    menu = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z"/></svg>'
+    magnify = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5Z"/></svg>'
+    page = (
+        '<head>\n  <meta charset="utf-8">\n  <link rel="canonical" href="https://a.example/x.html">\n'
+        '  <link rel="prev" href="index.html">\n  <link rel="next" href="kalender.html">\n'
+        '  <meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.8.2">\n'
+        '  <link rel="stylesheet" href="../_tema/main.6beca6ab46.min.css">\n'
+        '  <link rel="stylesheet" href="../assets/stylesheets/palette.fb2fffe2.min.css">\n</head>\n'
+        f'<label class="md-header__button md-icon" for="__drawer">\n  {menu}\n</label>\n'
+        f'<label class="md-header__button md-icon" for="__search">\n  {magnify}\n</label>\n'
+        '<article class="md-content__inner"><link rel="next" href="x"><label class="md-header__button md-icon" for="__drawer">'
+        f'{menu}</label></article>'
+    )
+    assert slim_page(page) == (
+        '<head><meta charset="utf-8"><link rel="canonical" href="https://a.example/x.html">'
+        '<link rel="stylesheet" href="../_tema/main.6beca6ab46.min.css"></head>'
+        '<label class="md-header__button md-icon" for="__drawer">'
+        '<svg viewBox="0 0 24 24"><path d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z"/></svg></label>'
+        '<label class="md-header__button md-icon" for="__search"><svg viewBox="0 0 24 24"><path d="M9.5 3a6.5 6.5 0 0 1 4.94 '
+        '10.73l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.5 6.5 0 1 1 9.5 3m0 2a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9"/></svg></label>'
+        # The page's own text is not the theme's frame: left as it is.
+        '<article class="md-content__inner"><link rel="next" href="x"><label class="md-header__button md-icon" for="__drawer">'
+        f'{menu}</label></article>'
+    )
+
+
 def test_css_loses_comments_and_spare_space_but_not_strings():
     css = "/* a comment */\n.a  >  .b ,\n.c {\n  color: red;\n  content: attr(x) \": \";\n}\n"
     css += "@media screen and (max-width: 10em) { .d { margin: 0 } }\n"

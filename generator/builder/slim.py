@@ -67,6 +67,29 @@ _NAV_TEXT = re.compile(r'(<(?:a|label) [^>]*class="md-nav__link[ "][^>]*>)<span 
 # announcement bar, which the site never has (Material's script mounts one only where it finds it).
 _LOGO_TITLE = re.compile(r'(<a href="[^"]*") title="[^"]*"( class="md-(?:header|nav)__button md-logo")')
 _NO_ANNOUNCEMENT = '<div data-md-component="announce"></div>'
+# Material's head without <meta name="generator">, the links to the previous and next page (read only by its keyboard
+# shortcuts, whose script loads with the search) and palette.css (the dark scheme it holds is in assets/netvaerk.css).
+# Said here, not in overrides/main.html: filtering a block's lines takes Python's str.splitlines, which Zensical's
+# MiniJinja does not have.
+_HEAD_LEFT_OUT = re.compile(
+    r'<meta name="generator" content="[^"]*">|<link rel="(?:prev|next)" href="[^"]*">'
+    r'|<link rel="stylesheet" href="[^"]*/palette\.[0-9a-f]+\.min\.css">'
+)
+# The header's two icons, Material's material/menu and material/magnify (theme/mkdocs.yml names them), in fewer
+# bytes: no xmlns, which an <svg> in an HTML page does not need, and the magnifier's circles as arcs (at 24 px a few
+# edge pixels differ by at most a fifth of their shade). Written here, so that both engines accept the config.
+_HEADER_ICONS = {
+    "drawer": '<svg viewBox="0 0 24 24"><path d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z"/></svg>',
+    "search": (
+        '<svg viewBox="0 0 24 24"><path d="M9.5 3a6.5 6.5 0 0 1 4.94 10.73l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.5 '
+        '6.5 0 1 1 9.5 3m0 2a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9"/></svg>'
+    ),
+}
+_HEADER_ICON = re.compile(r'(<label class="md-header__button md-icon" for="__(drawer|search)">)<svg\b[^>]*>.*?</svg>', re.S)
+
+
+def _header_icon(match: re.Match[str]) -> str:
+    return match[1] + _HEADER_ICONS[match[2]]
 
 
 def _slim(html: str, frame: bool) -> str:
@@ -79,6 +102,7 @@ def _slim(html: str, frame: bool) -> str:
             # tag (the document's edges, the article, a <script>). str.replace is ten times as fast as a regex here.
             text = _NAV_TEXT.sub(r"\1\2", text.replace(">\n", ">").replace("\n<", "<").strip("\n"))
             text = _LOGO_TITLE.sub(r"\1\2", text).replace(_NO_ANNOUNCEMENT, "")
+            text = _HEADER_ICON.sub(_header_icon, _HEAD_LEFT_OUT.sub("", text))
         out.append(_PLAIN_REFERENCE.sub(_plain, text))
         if i + 1 < len(parts):
             verbatim = parts[i + 1]
@@ -90,7 +114,8 @@ def slim_page(html: str) -> str:
     """fold_whitespace, and the harmless punctuation's character references written as the characters
     (not inside <script> or <style>, where a browser does not read references); in the theme's frame around the
     page's <article>, no line break next to a tag at all, the menu's entries without Material's <span>, the logo
-    links without their title and no empty announcement bar."""
+    links without their title, no empty announcement bar, the head without what _HEAD_LEFT_OUT names and the
+    header's icons in fewer bytes."""
     start, end = html.find(_ARTICLE), html.rfind(_ARTICLE_END)
     if start < 0 or end < start:
         return _slim(html, frame=False)  # not in the theme's layout (the print pages, the list of groups)

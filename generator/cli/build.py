@@ -55,7 +55,7 @@ def build(filer: tuple[Path, ...], out: Path | None, today: dt.date, force: bool
             failed = crashed = True
             continue
         for message in outcome.messages:
-            click.echo(message, err=True)
+            click.echo(options.as_typed(message), err=True)
         if outcome.status == FAILED:
             click.echo(f"{outcome.file}: ikke bygget (ret fejlene ovenfor)", err=True)
             failed = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shlex
 import shutil
 import sys
@@ -54,10 +55,20 @@ def valid_name(ctx, param, value: str | None) -> str | None:
     return None if value is None else _parsed(values.name, value)
 
 
+_COMMAND = re.compile(r"(?<=: )netvaerk (?=adgangskode\b)")
+
+
 def report(problems: list[Problem] | tuple[Problem, ...]) -> None:
-    """Each problem on its own line, on stderr."""
+    """Each problem on its own line, on stderr. The command line a build's message ends with (": netvaerk
+    adgangskode …", written so by the stages below, which do not know how the program was started) is named as it
+    can be typed here."""
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(as_typed(str(problem)), err=True)
+
+
+def as_typed(message: str) -> str:
+    """The message with the command line it ends with named as it can be typed here (see report)."""
+    return _COMMAND.sub(lambda _: command() + " ", message)
 
 
 FILES = click.argument("filer", nargs=-1, type=click.Path(path_type=Path))

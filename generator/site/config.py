@@ -52,7 +52,9 @@ def config_text(group: Group, pages: list[Page], base_config: str, overrides_dir
         "docs_dir: docs",
         f"site_dir: {_yaml(site_dir)}",
     ]
-    if group.adresse:
+    # MkDocs makes the canonical address in each page's head, and the sitemap, from site_url: only search engines
+    # read them, so a group that does not want to be found gets neither.
+    if group.adresse and group.soegemaskiner:
         lines.append(f"site_url: {_yaml(group.adresse)}")
     lines += [
         "theme:",
