@@ -84,7 +84,7 @@ def meeting_description(group: Group, m: MeetingView, members: bool) -> str:
     if m.theme:
         lines += ["", f"Tema: {m.theme}"]
         if m.theme_owners:
-            lines.append(f"Temaansvarlige: {shown(m.theme_owners)}")
+            lines.append(f"{m.theme_owners_label}: {shown(m.theme_owners)}")
     lines += ["", "Dagsorden:"]
     lines += [f"{row.clock} {row.title}" + (f" ({shown(row.by_role)})" if row.by_role else "") for row in m.agenda.rows]
     lines += [
