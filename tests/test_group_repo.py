@@ -238,12 +238,6 @@ def _status(folder: Path) -> list[str]:
     return _git("status", "--porcelain", "--untracked-files=all", cwd=folder).splitlines()
 
 
-def _state_files(status: list[str]) -> list[str]:
-    """What a build still writes into groups/ until the keys and the calendar's memory need no state files
-    (branch h-state); everything else must stay out of `git status` today."""
-    return [line for line in status if not re.fullmatch(r"\?\? groups/[a-z-]+\.(kalender|laas)\.json", line)]
-
-
 def _data_repository(folder: Path, group: bytes = b"") -> Path:
     folder.mkdir(parents=True)
     (folder / "groups").mkdir()
@@ -256,7 +250,7 @@ def _data_repository(folder: Path, group: bytes = b"") -> Path:
 
 
 @needs_git
-def test_a_build_leaves_nothing_for_git_but_the_state_files(tmp_path, monkeypatch):
+def test_a_build_leaves_nothing_for_git(tmp_path, monkeypatch):
     """site_src/ and private/ carry a .gitignore of their own; the repository has none."""
     for name in CI_NAMES:
         monkeypatch.delenv(name, raising=False)
@@ -265,7 +259,7 @@ def test_a_build_leaves_nothing_for_git_but_the_state_files(tmp_path, monkeypatc
     ran = run(["build", "--today", "2026-11-26", "--out", str(tmp_path / "ude")], repo)
     assert ran.code == 0, ran.err
     assert (repo / "private" / "lukket-invitation.html").is_file() and (repo / "site_src" / "lukket" / "mkdocs.yml").is_file()
-    assert _state_files(_status(repo)) == []
+    assert _status(repo) == []
     assert (repo / "private" / ".gitignore").read_text() == (repo / "site_src" / ".gitignore").read_text()
     assert not (tmp_path / "ude" / ".gitignore").exists()  # the published folder holds only what a visitor needs
 
@@ -414,8 +408,8 @@ def test_the_gitlab_job_builds_a_data_only_repository_from_a_fresh_clone(tmp_pat
     assert str(venv) in shown.stdout and str(ROOT) not in shown.stdout
     # Nothing outside groups/ (the state files go with branch h-state) after the build, and after the job only the
     # public/ it moves the site into.
-    assert _state_files(job.status_after_build) == []
-    assert all(line.startswith("?? public/") for line in _state_files(job.status_after_job))
+    assert job.status_after_build == []
+    assert all(line.startswith("?? public/") for line in job.status_after_job)
     assert any(line.startswith("?? public/") for line in job.status_after_job)
 
 
@@ -618,4 +612,4 @@ def test_the_github_workflow_builds_a_data_only_repository_outside_its_checkout(
         assert ran.returncode == 0, ran.stdout + ran.stderr
     assert (temp / "site" / "lukket" / "index.html").is_file() and (temp / "site" / "_tema").is_dir()
     assert (folder / "private" / "lukket-invitation.html").is_file()
-    assert _state_files(_status(folder)) == []
+    assert _status(folder) == []

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from clirun import run
-from conftest import CONTRACT, NODE_MODULES, TODAY, copy_project
+from conftest import CONTRACT, IN_CI, NODE_MODULES, TODAY, copy_project
 from generator.builder.mend import mend
 from generator.errors import GroupError
 from generator.site.config import DESCRIPTION_CHARS, description
@@ -30,7 +30,7 @@ def _vnu_errors(files: list[Path]) -> list[str]:
     """The Nu HTML checker's errors (not warnings) in the files; skipped outside CI without Java or vnu-jar."""
     java = shutil.which("java")
     if java is None or not VNU.exists():
-        if os.environ.get("CI"):
+        if IN_CI:
             pytest.fail("java or tests/js/node_modules/vnu-jar is missing; .ci/run installs them")
         pytest.skip("the Nu HTML checker needs java and `npm ci` in tests/js")
     ran = subprocess.run(

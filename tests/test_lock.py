@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from clirun import run
-from conftest import ROOT, copy_project
+from conftest import IN_CI, ROOT, copy_project
 from generator.safety import lock, pack
 from generator.safety.passphrase import WORD_LIST, entropy_bits, masked_form, new_passphrase, words
 
@@ -153,7 +152,7 @@ def test_the_browser_unpacks_as_the_build_packs(tmp_path):
     """laas.js's own unpack, run by node on what pack.py made."""
     node = shutil.which("node")
     if node is None:
-        if os.environ.get("CI"):
+        if IN_CI:
             pytest.fail("node is missing; .ci/run installs it")
         pytest.skip("node is not installed")
     source = (ROOT / "generator" / "site" / "assets" / "laas.js").read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from clirun import run
-from conftest import CONTRACT, ROOT, TODAY, copy_project
+from conftest import CONTRACT, IN_CI, ROOT, TODAY, copy_project
 
 WORD_LIST = ROOT / "tests" / "spelling" / "ord.txt"
 MEMBERS = ROOT / "tests" / "members" / "lukket.yaml"
@@ -49,7 +49,7 @@ def hunspell() -> str:
     program = shutil.which("hunspell")
     found = program and subprocess.run([program, "-D"], input="", capture_output=True, text=True).stderr
     if not program or not found or not re.search(rf"/{DICTIONARY}\b", found):
-        if os.environ.get("CI"):
+        if IN_CI:
             pytest.fail("hunspell with the Danish dictionary is missing; .ci/run installs hunspell and hunspell-da")
         pytest.skip("hunspell or its Danish dictionary is not installed (apt-get install hunspell hunspell-da)")
     return program
