@@ -328,6 +328,18 @@ def origin(tmp_path) -> Path:
     return _origin(tmp_path)
 
 
+def _clone_and_build(origin: Path, folder: Path, keys: lock.Keys) -> tuple[Path, str]:
+    """A fresh clone of `origin` built as CI builds it: it builds, leaves git status clean, and publishes the
+    members' feed under the name `keys` give; the clone and that name."""
+    clone = _clone(origin, folder)
+    ran = _build(clone)
+    assert ran.code == 0, ran.err
+    assert git(clone, "status", "--porcelain") == ""
+    name = lock.feed_name(keys)
+    assert [p.name for p in (clone / "site" / "lukket").glob("kalender-*.ics")] == [name]
+    return clone, name
+
+
 def test_fresh_clones_give_the_same_site_keys_and_feed_and_leave_git_status_clean(origin, tmp_path):
     first = _clone(origin, tmp_path / "a")
     ran = _build(first)
@@ -350,12 +362,7 @@ def test_fresh_clones_give_the_same_site_keys_and_feed_and_leave_git_status_clea
     text = text[:start] + text[text.index("  - dato: 2027-04-13") :]
     group.write_text(text, encoding="utf-8")
     git(origin, "commit", "-q", "-am", "Flyttet, nyt sted, slettet", when=SECOND)
-    later = _clone(origin, tmp_path / "c")
-    ran = _build(later)
-    assert ran.code == 0, ran.err
-    assert git(later, "status", "--porcelain") == ""
-    name = lock.feed_name(keys)
-    assert [p.name for p in (later / "site" / "lukket").glob("kalender-*.ics")] == [name]
+    later, name = _clone_and_build(origin, tmp_path / "c", keys)
     before, after = (first / "site" / "lukket" / name).read_bytes(), (later / "site" / "lukket" / name).read_bytes()
     old, new = stamps(before), stamps(after)
     moved, placed, deleted = "moede-2027-05-11@lukket.netvaerk", "moede-2027-04-20@lukket.netvaerk", "moede-2027-03-09@lukket.netvaerk"
@@ -454,12 +461,7 @@ def test_a_repository_whose_old_builds_committed_state_files_keeps_its_keys_and_
     (origin / "groups" / "lukket.kalender.json").write_bytes(_legacy(data, "lukket", 2, "2026-11-22T00:00:00Z", True))
     git(origin, "add", "-A", "groups")
     git(origin, "commit", "-q", "-m", "Opdater filer i groups/ efter bygning [skip ci]", when="2026-11-22T08:00:00+00:00")
-    clone = _clone(origin, tmp_path / "c")
-    ran = _build(clone)
-    assert ran.code == 0, ran.err
-    assert git(clone, "status", "--porcelain") == ""
-    name = lock.feed_name(old_keys)
-    assert [p.name for p in (clone / "site" / "lukket").glob("kalender-*.ics")] == [name]
+    clone, name = _clone_and_build(origin, tmp_path / "c", old_keys)
     feed = (clone / "site" / "lukket" / name).read_bytes()
     old = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
     assert {v[:2] for v in stamps(feed).values()} == {(2, old)}
