@@ -187,6 +187,16 @@ def create_file(path: Path, data: bytes | str, *, shown: str | None = None) -> N
         raise _not_saved(path, shown, reason(exc)) from None
 
 
+def walk(folder: Path, skip: tuple[str, ...] = ()) -> list[Path]:
+    """Every file below `folder`, sorted, not looking inside a folder named in `skip`; links to folders are
+    followed (the project's overrides may be one)."""
+    found = []
+    for parent, dirs, names in os.walk(folder, followlinks=True):
+        dirs[:] = [d for d in dirs if d not in skip]
+        found += [Path(parent, name) for name in names]
+    return sorted(p for p in found if p.is_file())
+
+
 def clear_except(root: Path, keep: set[str]) -> None:
     """Delete what the folder `root` holds beyond `keep` (paths relative to it, '/'-separated), and the folders
     left empty; a link found inside is removed as a link, never followed."""

@@ -56,14 +56,47 @@ def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
 
 
+def read_site(site: Path) -> tuple[dict[str, str], str | None]:
+    """Every HTML page of a built site by its path inside it, and its search index (None if there is none)."""
+    from generator.builder.finish import html_pages
+
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    index = files.get("search/search_index.json")
+    return html_pages(files), None if index is None else index.decode("utf-8")
+
+
+def build_one(project, path: Path, slug: str, out: Path, today, chosen=None):
+    """One group built through the pipeline's stages, as `netvaerk serve` builds it (pipeline.py): its Outcome, or
+    the GroupError that stopped it."""
+    from generator.builder.engine import Engine
+    from generator.builder.pipeline import build_group, plan, start
+
+    run = start(project, out, today, chosen or Engine())
+    (job,) = plan(run, {slug: path}, force=True)
+    return build_group(run, job)
+
+
+def generate_one(project, path: Path, slug: str, today):
+    """One group's generated sources, as the pipeline generates them before the engine runs (with no shared files,
+    as a bare `mkdocs build` of site_src/ has none); nothing is written."""
+    from generator.builder.inputs import load_blobs, read_inputs
+    from generator.builder.pipeline import generate_group
+    from generator.site.shared import NOT_SHARED
+
+    (inputs,) = load_blobs(project, [read_inputs(project, path)])
+    return generate_group(project, inputs, slug, today, NOT_SHARED)
+
+
 @functools.cache
 def _shared_files() -> tuple[str, Path]:
     """The shared files (builder/shared_cache.py) for the project's own inputs, collected once per test process:
     every copy of the project starts with them, as after an earlier build (collecting takes about half a second)."""
     from generator.builder import shared_cache
-    from generator.builder.pipeline import Project, collect_shared
+    from generator.builder.engine import Engine
+    from generator.builder.fingerprint import inputs_digest
+    from generator.builder.pipeline import Project, shared_files
 
-    assets = collect_shared(Project(ROOT))
+    assets = shared_files(Project(ROOT), Engine(), inputs_digest(Project(ROOT), Engine().name))
     kept = shared_cache.entry(Project(ROOT), assets.made_from)
     folder = Path(tempfile.mkdtemp(prefix="netvaerk-tema-"))
     atexit.register(shutil.rmtree, folder, True)
@@ -132,14 +165,11 @@ def own_theme(monkeypatch, target: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The contract group's site, built once per test session with today pinned."""
-    from generator.builder.pipeline import Project, build_group, prepare
+    from generator.builder.pipeline import Project
 
     root = copy_project(tmp_path_factory.mktemp("project"))
-    project = Project(root)
-    out = root / "site"
-    prepare(out, project)
-    build_group(project, root / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
-    return out / "nordsjaelland"
+    build_one(Project(root), root / "groups" / "nordsjaelland.yaml", "nordsjaelland", root / "site", TODAY)
+    return root / "site" / "nordsjaelland"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

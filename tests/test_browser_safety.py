@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import TODAY, copy_project
-from generator.builder.pipeline import Project, build_group, prepare
+from conftest import TODAY, build_one, copy_project
+from generator.builder.project import Project
+from generator.builder.publish import prepare_output
 
 HOSTILE = Path(__file__).parent / "hostile"
 EVERY_ELEMENT_WITH_A_HANDLER = "[...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length"
@@ -31,9 +32,9 @@ def hostile_sites(tmp_path_factory):
     for name in ("markup-in-text.yaml", "entity-title.yaml"):
         shutil.copy(HOSTILE / name, root / "groups" / name)
     project, out = Project(root), root / "site"
-    prepare(out, project)
+    prepare_output(out, project)
     for slug in ("markup-in-text", "entity-title"):
-        build_group(project, root / "groups" / f"{slug}.yaml", slug, out, TODAY)
+        build_one(project, root / "groups" / f"{slug}.yaml", slug, out, TODAY)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield out, f"http://127.0.0.1:{server.server_address[1]}/"

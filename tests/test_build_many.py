@@ -20,10 +20,11 @@ import generator
 from clirun import Ran
 from clirun import run as run_cli
 from conftest import CONTRACT, PUBLIC_WARNING, commit_groups, copy_project, git, own_theme
-from generator.builder import cache
-from generator.builder.cache import shared_fingerprint, tree
+from generator.builder import fingerprint
+from generator.builder.engine import Engine
+from generator.builder.fingerprint import group_fingerprint, inputs_digest, shared_fingerprint, tree
 from generator.builder.inputs import read_inputs
-from generator.builder.pipeline import Project, built_stamp, collect_shared, site_fingerprint
+from generator.builder.pipeline import Project, built_stamp, shared_files, start
 from generator.guide.check import check
 from generator.site.pages import site_facts, site_pages
 
@@ -48,7 +49,7 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path, {"a-gruppe.yaml": GOOD, "b-fejl.yaml": BROKEN, "c-gruppe.yaml": OTHER})
 
 
-def _stamp(root: Path, slug: str) -> cache.Stamp | None:
+def _stamp(root: Path, slug: str) -> fingerprint.Stamp | None:
     return built_stamp(Project(root), root / "site", slug)
 
 
@@ -108,21 +109,21 @@ def test_unchanged_groups_are_skipped_and_each_input_change_rebuilds(project, mo
 def test_the_stamp_carries_the_fingerprint_of_its_inputs(project):
     run(project)
     proj = Project(project)
-    assets = collect_shared(proj)
+    assets = shared_files(proj, Engine(), inputs_digest(proj, Engine().name))
     shared = shared_fingerprint(assets.made_from, assets.urls)
     inputs = read_inputs(proj, project / "groups" / "a-gruppe.yaml")
     assert [r.commit for r in inputs.history.revisions] == [git(project, "rev-parse", "HEAD").strip()]
-    expected = site_fingerprint(proj, inputs, "a-gruppe", project / "site", dt.date.fromisoformat(TODAY), shared)
+    expected = group_fingerprint(shared, "a-gruppe", inputs, dt.date.fromisoformat(TODAY))
     stamp = _stamp(project, "a-gruppe")
     assert stamp is not None and stamp.fingerprint == expected and stamp.pages == _pages(GOOD)
     assert stamp.fingerprint != _stamp(project, "c-gruppe").fingerprint
 
 
 def test_the_fingerprint_covers_the_generators_code_and_templates():
-    assert cache.GENERATOR == Path(generator.__file__).resolve().parent
-    names = {name for name, _ in tree(cache.GENERATOR, "generator")}
+    assert fingerprint.GENERATOR == Path(generator.__file__).resolve().parent
+    names = {name for name, _ in tree(fingerprint.GENERATOR, "generator")}
     assert {"generator/site/pages.py", "generator/site/templates/index.md.j2", "generator/site/templates/_agenda_table.md.j2",
-            "generator/builder/cache.py", "generator/facts/meeting.py"} <= names
+            "generator/builder/fingerprint.py", "generator/facts/meeting.py"} <= names
 
 
 def _outcome(result, file: str) -> str:
@@ -170,8 +171,6 @@ def test_each_input_file_is_read_once_per_build(tmp_path, monkeypatch):
     """In-process (one worker): the group file and an old build's state file (looked up) are opened once per
     build, and the same bytes give the fingerprint and the site."""
     from generator.builder import parallel
-    from generator.builder.pipeline import prepare
-
     root = copy_project(tmp_path)
     project = Project(root)
     groups = {"nordsjaelland": root / "groups" / "nordsjaelland.yaml"}
@@ -185,12 +184,11 @@ def test_each_input_file_is_read_once_per_build(tmp_path, monkeypatch):
         return real(path, mode, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", counting)
-    prepare(root / "site", project)
     today = dt.date.fromisoformat(TODAY)
     # No old state file (its absence is looked up once); then nothing changed; then --force.
     for force, status in ((False, "bygget"), (False, "uændret"), (True, "bygget")):
         opened.clear()
-        (outcome,) = parallel.build_many(project, groups, root / "site", today, force=force, workers=1)
+        (outcome,) = parallel.build_many(start(project, root / "site", today, Engine()), groups, force=force, workers=1)
         assert outcome.status == status, outcome.messages
         assert sorted(opened) == ["nordsjaelland.kalender.json", "nordsjaelland.yaml"]
 
@@ -226,12 +224,13 @@ WORKERS = textwrap.dedent(
     def fake_build(run, job, reuse=None):
         # Stands in for a real build (and takes a moment, like one): reports which process built the group.
         time.sleep(0.05)
-        return parallel.Outcome(parallel.display_path(job.path, run.project), parallel.BUILT, str(os.getpid()))
+        return parallel.Outcome(parallel.display_path(job.path, run.project), "bygget", str(os.getpid()))
 
-    parallel.build_one = fake_build
+    parallel.build_job = fake_build
     root = Path.cwd()
     groups = {f"g{i:02d}": root / "groups" / f"g{i:02d}.yaml" for i in range(12)}
-    outcomes = list(parallel.build_many(Project(root), groups, root / "site", dt.date(2026, 11, 26), workers=int(sys.argv[1]) or None))
+    run = parallel.Run(Project(root), root / "site", dt.date(2026, 11, 26), None, None, (), "")
+    outcomes = list(parallel.build_many(run, groups, workers=int(sys.argv[1]) or None))
     print(parallel.cores())
     print(" ".join(o.file for o in outcomes))
     print(" ".join(sorted({o.target for o in outcomes})))
@@ -261,22 +260,19 @@ def test_a_bug_in_one_groups_build_is_reported_and_the_others_still_build(tmp_pa
     """In-process (one worker), so nothing is forked from the test process."""
     import datetime as dt
 
-    from generator.builder import parallel
+    from generator.builder import parallel, pipeline
 
     root = copy_project(tmp_path, {"a.yaml": GOOD, "b.yaml": GOOD, "c.yaml": OTHER})
-    real = parallel.build_group
+    real = pipeline.build_group
 
-    def flaky(project, path, slug, out, today, *rest):
-        if slug == "b":
+    def flaky(run, job, *rest):
+        if job.slug == "b":
             raise RuntimeError("boom")
-        return real(project, path, slug, out, today, *rest)
+        return real(run, job, *rest)
 
-    monkeypatch.setattr(parallel, "build_group", flaky)
+    monkeypatch.setattr(pipeline, "build_group", flaky)
     project = Project(root)
-    from generator.builder.pipeline import prepare
-
-    prepare(root / "site", project)
     groups = {slug: root / "groups" / f"{slug}.yaml" for slug in ("a", "b", "c")}
-    outcomes = list(parallel.build_many(project, groups, root / "site", dt.date.fromisoformat(TODAY), workers=1))
+    outcomes = list(parallel.build_many(start(project, root / "site", dt.date.fromisoformat(TODAY), Engine()), groups, workers=1))
     assert [(o.file, o.status) for o in outcomes] == [("groups/a.yaml", "bygget"), ("groups/b.yaml", "fejl"), ("groups/c.yaml", "bygget")]
     assert outcomes[1].internal and "RuntimeError: boom" in outcomes[1].messages[0]

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 import clirun
-from conftest import CONTRACT, PUBLIC_WARNING, TODAY, copy_project, own_theme
+from conftest import CONTRACT, PUBLIC_WARNING, TODAY, build_one, copy_project, own_theme
 from generator.builder import publish
-from generator.builder.pipeline import Project, build_group, prepare
+from generator.builder.project import Project
+from generator.builder.publish import prepare_output
 from generator.builder.records import identity, notes
 from generator.errors import GroupError
 from generator.model.slug import slug_for
@@ -232,7 +233,7 @@ def test_an_output_slug_folder_that_is_a_symlink_is_left_alone(project, monkeypa
     elsewhere = tmp_path / "andetsteds"
     elsewhere.mkdir()
     (elsewhere / "vigtig.txt").write_text("bliver")
-    prepare(project / "site", Project(project))
+    prepare_output(project / "site", Project(project))
     (project / "site" / "nordsjaelland").symlink_to(elsewhere)
     code, output = run(project, monkeypatch, "build")
     assert code == 1
@@ -259,8 +260,8 @@ def test_a_folder_made_in_place_of_netvaerks_site_is_left_alone(project, monkeyp
 @pytest.fixture
 def built(project):
     out = project / "site"
-    prepare(out, Project(project))
-    build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
+    prepare_output(out, Project(project))
+    build_one(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
     return project, out
 
 
@@ -280,7 +281,7 @@ def test_a_failing_mkdocs_build_leaves_the_previous_site(built, monkeypatch):
     config = own_theme(monkeypatch, project) / "mkdocs.yml"
     config.write_text(config.read_text() + "\nikke_en_indstilling: 1\n")
     with pytest.raises(GroupError) as caught:
-        build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
+        build_one(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
     assert "siden kunne ikke bygges" in str(caught.value)
     assert snapshot(out) == before
     assert sorted(p.name for p in out.iterdir()) == ["_tema", "nordsjaelland"]
@@ -299,7 +300,7 @@ def test_a_failing_swap_puts_the_previous_site_back(built, monkeypatch):
 
     monkeypatch.setattr(publish.os, "rename", flaky_rename)
     with pytest.raises(GroupError) as caught:
-        build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
+        build_one(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
     assert str(caught.value) == (
         f"{out / 'nordsjaelland'}:1:1: --out: siden kunne ikke lægges på plads (der er ikke mere plads på disken); den forrige udgave er urørt"
     )
@@ -308,12 +309,12 @@ def test_a_failing_swap_puts_the_previous_site_back(built, monkeypatch):
     assert sorted(p.name for p in out.iterdir()) == ["_tema", "nordsjaelland"]
     # The previous site is still known as netvaerk's, and is built again next time.
     monkeypatch.undo()
-    assert build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY).pages == 16
+    assert build_one(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY).pages == 16
 
 
 def test_a_successful_rebuild_replaces_the_site_and_cleans_up(built):
     project, out = built
-    build_group(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
+    build_one(Project(project), project / "groups" / "nordsjaelland.yaml", "nordsjaelland", out, TODAY)
     assert sorted(p.name for p in out.iterdir()) == ["_tema", "nordsjaelland"]
 
 

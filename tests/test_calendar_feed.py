@@ -34,7 +34,6 @@ def build(data: bytes, past: Past | None = None, today: dt.date = TODAY, slug: s
         environment(),
         base_config="../../mkdocs.yml",
         overrides_dir="../../overrides",
-        site_dir="../../site/" + slug,
         past=past or Past(),
         secret=secret,
     )

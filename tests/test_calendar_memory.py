@@ -43,7 +43,7 @@ def past(*versions: tuple[str, bytes | None], **extra) -> Past:
 def build(data: bytes, history: Past | None = None, today: dt.date = TODAY, slug: str = "test", secret: Secret | None = None) -> Generated:
     return generate(
         data, f"groups/{slug}.yaml", slug, today, environment(), base_config="../../mkdocs.yml", overrides_dir="../../overrides",
-        site_dir="../../site/" + slug, past=history, secret=secret,
+        past=history, secret=secret,
     )
 
 

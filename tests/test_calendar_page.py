@@ -154,19 +154,21 @@ class _Links(html.parser.HTMLParser):
 
 
 def test_without_address_the_page_offers_the_file_and_the_build_tells_the_organiser(tmp_path):
-    from generator.builder.pipeline import Project, build_group, prepare
+    from conftest import build_one
+    from generator.builder.project import Project
+    from generator.builder.publish import prepare_output
 
     data = CONTRACT.read_bytes().replace(b"adresse: https://nordsjaelland.example.dk/\n", b"")
     assert b"adresse:" not in data
     root = copy_project(tmp_path, {"nordsjaelland.yaml": data})
     project = Project(root)
-    prepare(root / "site", project)
-    built = build_group(project, root / "groups" / "nordsjaelland.yaml", "nordsjaelland", root / "site", TODAY)
-    page = (built.target / "kalender.html").read_text(encoding="utf-8")
+    prepare_output(root / "site", project)
+    built = build_one(project, root / "groups" / "nordsjaelland.yaml", "nordsjaelland", root / "site", TODAY)
+    page = (root / built.target / "kalender.html").read_text(encoding="utf-8")
     # What to write in the group file is for the organiser, in the build's warnings; members only get the file.
     assert "arrangøren" not in page and "mingruppe" not in page and "adresse:" not in page
     assert "Hent kalenderfilen, og læg møderne i din kalender." in page
-    assert [str(w) for w in built.warnings if w.field == "adresse"] == [
+    assert [w for w in built.messages if ": adresse: " in w] == [
         "groups/nordsjaelland.yaml:4:1: adresse: advarsel: sidens link mangler, så medlemmerne ikke kan abonnere på kalenderen, "
         "og siden får ingen QR-kode; skriv linket, når siden er lagt ud, fx 'adresse: https://mingruppe.github.io/', og byg siden igen"
     ]
@@ -174,28 +176,30 @@ def test_without_address_the_page_offers_the_file_and_the_build_tells_the_organi
     parser.feed(page)
     assert parser.links == [("md-button md-button--primary", "kalender.ics")]
     assert "kalender-qr.svg" not in parser.images and "webcal:" not in page
-    assert not (built.target / "kalender-qr.svg").exists()
+    assert not (root / built.target / "kalender-qr.svg").exists()
 
 
 def test_rebuilding_writes_nothing_beside_the_group_file_and_a_committed_edit_raises_sequence(tmp_path):
-    from generator.builder.pipeline import Project, build_group, prepare
+    from conftest import build_one
+    from generator.builder.project import Project
+    from generator.builder.publish import prepare_output
 
     root = copy_project(tmp_path)
     project = Project(root)
     out = root / "site"
-    prepare(out, project)
+    prepare_output(out, project)
     path = root / "groups" / "nordsjaelland.yaml"
-    build_group(project, path, "nordsjaelland", out, TODAY)
+    build_one(project, path, "nordsjaelland", out, TODAY)
     feed = (out / "nordsjaelland" / "kalender.ics").read_bytes()
     assert {e["sequence"] for e in icalendar_events(feed).values()} == {0}
 
-    build_group(project, path, "nordsjaelland", out, dt.date(2027, 2, 1))  # another day, same file
+    build_one(project, path, "nordsjaelland", out, dt.date(2027, 2, 1))  # another day, same file
     assert (out / "nordsjaelland" / "kalender.ics").read_bytes() == feed
     assert sorted(p.name for p in (root / "groups").iterdir()) == ["nordsjaelland.yaml"]
 
     path.write_bytes(path.read_bytes().replace(b"Hos Gitte, S\xc3\xb8ndervang 12", b"Hos Gitte, Torvet 1"))
     commit_groups(root, "Nyt sted", when="2027-01-31T09:30:00+00:00")
-    build_group(project, path, "nordsjaelland", out, dt.date(2027, 2, 1))
+    build_one(project, path, "nordsjaelland", out, dt.date(2027, 2, 1))
     events = icalendar_events((out / "nordsjaelland" / "kalender.ics").read_bytes())
     # The minutes from 2020-01-01 to the commit that moved it: above anything it had.
     assert {uid: e["sequence"] for uid, e in events.items() if e["sequence"]} == {"moede-2027-04-20@nordsjaelland.netvaerk": 3725850}

@@ -285,12 +285,12 @@ def test_a_bug_prints_one_danish_line_and_writes_its_details_to_a_file(project, 
 
 
 def test_a_bug_in_one_groups_build_is_reported_the_same_way(project, tmp_path, monkeypatch):
-    from generator.builder import parallel
+    from generator.builder import pipeline
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom i bygningen")
 
-    monkeypatch.setattr(parallel, "build_group", broken)  # one group: built in this process, without workers
+    monkeypatch.setattr(pipeline, "build_group", broken)  # one group: built in this process, without workers
     details = tmp_path / "temp"
     details.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(details))

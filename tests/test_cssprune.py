@@ -1,4 +1,4 @@
-"""Material's stylesheet, pruned once for every group (builder/cssprune.py against builder/reference.py): what it drops,
+"""Material's stylesheet, pruned once for every group (builder/engine/cssprune.py against builder/engine/reference.py): what it drops,
 what it keeps, that the same input gives the same bytes, that every page's classes are in the reference, and that
 the pages look exactly the same with Material's whole stylesheet."""
 
@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.builder.assets import THEME
-from generator.builder.cssprune import may_match, prune
-from generator.builder.pipeline import Project, collect_shared
+from generator.builder.engine import Engine
+from generator.builder.engine.cssprune import may_match, prune
+from generator.builder.engine.reference import python_strings, vocabulary
+from generator.builder.engine.searchbox import dialog
+from generator.builder.engine.theme_files import THEME
+from generator.builder.pipeline import Project, shared_files
 from generator.builder.project import THEME_FILES
-from generator.builder.reference import python_strings, vocabulary
-from generator.builder.searchbox import dialog
 
 WORDS = vocabulary(
     ['<div class="md-nav md-nav__link--active" id="__drawer"><table><tr><td>', "kind = 'md-tag--' + x", "direction: ltr"],
@@ -78,7 +79,7 @@ def test_python_counts_only_its_strings():
 
 @pytest.fixture(scope="module")
 def shared():
-    return collect_shared(Project(ROOT))
+    return shared_files(Project(ROOT), Engine(), "")
 
 
 def _theme_stylesheet() -> bytes:
@@ -89,7 +90,7 @@ def _theme_stylesheet() -> bytes:
 
 def test_the_stylesheet_is_pruned_the_same_way_every_time(shared):
     name = shared.urls.names[next(p for p in shared.urls.names if p.startswith("assets/stylesheets/main."))]
-    again = collect_shared(Project(ROOT))
+    again = shared_files(Project(ROOT), Engine(), "")
     assert again.files == shared.files
     full, pruned = _theme_stylesheet(), shared.files[name]
     assert len(gzip.compress(pruned)) < 0.8 * len(gzip.compress(full))
@@ -121,7 +122,7 @@ def _reference():
     """The vocabulary the build prunes with (assets.page_vocabulary), and the sources."""
     from mkdocs.utils import get_theme_dir
 
-    from generator.builder.assets import OUR_SCRIPT, _filled, hashed, page_scripts, page_vocabulary, read_sources
+    from generator.builder.engine.theme_files import OUR_SCRIPT, _filled, hashed, page_scripts, page_vocabulary, read_sources
 
     sources = read_sources(Path(get_theme_dir("material")), THEME_FILES / "overrides", {}, THEME_FILES / "mkdocs.yml")
     bundle = next(path for path in sources.theme if path.endswith(".js") and "bundle." in path)
@@ -204,7 +205,7 @@ def test_the_reference_follows_the_sites_language_and_markdown_extensions():
     import yaml
     from mkdocs.config.defaults import MkDocsConfig
 
-    from generator.builder.reference import MKDOCS_EXTENSIONS, THEME_LANGUAGE
+    from generator.builder.engine.reference import MKDOCS_EXTENSIONS, THEME_LANGUAGE
 
     config = yaml.safe_load((THEME_FILES / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["theme"]["language"] == THEME_LANGUAGE

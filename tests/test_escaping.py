@@ -194,7 +194,7 @@ def block_yaml(data, indent: str = "") -> str:
 def generated(value: str):
     # Tabs and line breaks arrive as escapes here; the loader refuses tabs, so they become spaces.
     data = block_yaml(group_with(value.replace("\t", " "))).encode()
-    return generate(data, "groups/x.yaml", "x", TODAY, shared_environment(), "../../mkdocs.yml", "../../overrides", "../../site/x")
+    return generate(data, "groups/x.yaml", "x", TODAY, shared_environment(), "../../mkdocs.yml", "../../overrides")
 
 
 @functools.lru_cache(maxsize=1)

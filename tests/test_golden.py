@@ -12,6 +12,8 @@ from conftest import CONTRACT, ROOT, TODAY
 from generator.builder.history import COMPLETE, RepoHistory
 from generator.builder.inputs import read_inputs
 from generator.builder.pipeline import Project, generate_group
+from generator.site.config import config_text
+from generator.site.shared import NOT_SHARED
 
 GOLDEN = ROOT / "tests" / "golden" / "nordsjaelland"
 
@@ -21,8 +23,8 @@ def _generated() -> dict[str, bytes]:
     # As a file with no commits yet: the golden files do not depend on this repository's history (nor on a shallow
     # checkout of it); the old calendar state beside the contract is read as in any build.
     inputs = read_inputs(project, CONTRACT, history=RepoHistory(COMPLETE))
-    generated = generate_group(project, CONTRACT, "nordsjaelland", ROOT / "site", TODAY, inputs)
-    files = {**{f"docs/{k}": v for k, v in generated.docs.items()}, "mkdocs.yml": generated.config}
+    generated = generate_group(project, inputs, "nordsjaelland", TODAY, NOT_SHARED)
+    files = {**{f"docs/{k}": v for k, v in generated.docs.items()}, "mkdocs.yml": config_text(generated.config)}
     return {rel: content if isinstance(content, bytes) else content.encode("utf-8") for rel, content in files.items()}
 
 

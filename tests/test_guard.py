@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, copy_project, own_theme
-from generator.builder.assets import OUR_SCRIPT
-from generator.builder.pipeline import Project, build_group, collect_shared, prepare
+from conftest import TODAY, build_one, copy_project, own_theme, read_site
+from generator.builder.engine import Engine, theme_templates
+from generator.builder.engine.theme_files import OUR_SCRIPT
+from generator.builder.fingerprint import inputs_digest
+from generator.builder.pipeline import Project, shared_files
 from generator.builder.project import THEME_FILES
-from generator.builder.readback import read_site, read_theme_templates
 from generator.errors import GroupError
 from generator.safety.guard import Sources, check_site, scan_page, scan_search_index, script_patterns
 
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def scripts():
-    return script_patterns(read_theme_templates(THEME_FILES / "overrides"))
+    return script_patterns(theme_templates(THEME_FILES / "overrides"))
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def contract_pages(built_site):
 def sources():
     """What the contract site's pages may load: our script and the search worker in the shared folder (the theme's
     script is loaded by ours when the search is opened; no page names it)."""
-    shared = collect_shared(Project(ROOT)).urls
+    shared = shared_files(Project(ROOT), Engine(), inputs_digest(Project(ROOT), Engine().name)).urls
     return Sources(scripts=(shared.url(OUR_SCRIPT),), worker=shared.worker)
 
 
@@ -188,13 +189,12 @@ def test_a_build_with_injected_script_is_not_published(tmp_path, monkeypatch):
     # A compromised theme override stands in for any way markup could slip past escaping.
     root = copy_project(tmp_path)
     project, out, group = Project(root), root / "site", root / "groups" / "nordsjaelland.yaml"
-    prepare(out, project)
-    build_group(project, group, "nordsjaelland", out, TODAY)
+    build_one(project, group, "nordsjaelland", out, TODAY)
     before = _tree(out)
     main = own_theme(monkeypatch, root) / "overrides" / "main.html"
     main.write_text(main.read_text().replace("{% endblock %}", '<img src="x" onerror="alert(1)">\n{% endblock %}', 1))
     with pytest.raises(GroupError) as caught:
-        build_group(project, group, "nordsjaelland", out, TODAY)
+        build_one(project, group, "nordsjaelland", out, TODAY)
     assert [str(p) for p in caught.value.problems] == [
         "groups/nordsjaelland.yaml:1:1: den byggede side indeholder en hændelsesattribut (onerror) på <img>, som netvaerk "
         "ikke selv har sat ind (dagsordener.html, index.html, invitation.html og 13 andre); siden er ikke lagt ud, og den forrige udgave er urørt"

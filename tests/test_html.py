@@ -14,7 +14,7 @@ import pytest
 
 from clirun import run
 from conftest import CONTRACT, IN_CI, NODE_MODULES, TODAY, copy_project
-from generator.builder.mend import mend
+from generator.builder.engine.mend import mend
 from generator.errors import GroupError
 from generator.site.config import DESCRIPTION_CHARS, description
 

@@ -215,20 +215,15 @@ def test_the_kept_files_follow_what_the_pages_load_wherever_it_lies():
     assert filled == 'const KEEP = ["index.html"];\nconst VERSION = "abc";\n'
 
 
-def test_a_kept_file_above_the_folder_that_is_missing_stops_the_build(tmp_path):
-    from generator.builder.postprocess import write_worker
+def test_a_kept_file_above_the_folder_that_is_missing_stops_the_build():
+    from generator.builder.engine import Engine
+    from generator.builder.finish import finish_site
     from generator.errors import GroupError
 
-    site = tmp_path / "out" / "gruppe"
-    site.mkdir(parents=True)
-    (tmp_path / "out" / "_tema").mkdir()
-    (tmp_path / "out" / "_tema" / "main.css").write_text("p{}", encoding="utf-8")
-    page = '<link rel="stylesheet" href="../_tema/main.css">'
-    write_worker(site, {"index.html": page}, "groups/gruppe.yaml")
-    first = (site / "sw.js").read_text(encoding="utf-8")
-    assert '"../_tema/main.css"' in first
-    (tmp_path / "out" / "_tema" / "main.css").write_text("p{color:red}", encoding="utf-8")
-    write_worker(site, {"index.html": page}, "groups/gruppe.yaml")
-    assert (site / "sw.js").read_text(encoding="utf-8") != first  # a changed shared file is a new version
+    page = b'<link rel="stylesheet" href="../_tema/main.css">'
+    first = finish_site(Engine(), {"index.html": page}, {"main.css": b"p{}"}, "groups/gruppe.yaml")["sw.js"]
+    assert b'"../_tema/main.css"' in first
+    again = finish_site(Engine(), {"index.html": page}, {"main.css": b"p{color:red}"}, "groups/gruppe.yaml")["sw.js"]
+    assert again != first  # a changed shared file is a new version
     with pytest.raises(GroupError, match="henter ../_tema/mangler.css, som ikke findes"):
-        write_worker(site, {"index.html": '<script src="../_tema/mangler.css"></script>'}, "groups/gruppe.yaml")
+        finish_site(Engine(), {"index.html": b'<script src="../_tema/mangler.css"></script>'}, {}, "groups/gruppe.yaml")

@@ -9,8 +9,9 @@ import re
 import pytest
 
 from clirun import run
-from conftest import CONTRACT, copy_project
-from generator.builder.pipeline import prepare, publish_overview, share
+from conftest import CONTRACT, TODAY, copy_project
+from generator.builder.engine import Engine
+from generator.builder.pipeline import publish_overview, start
 from generator.builder.project import Project
 from generator.danish import sort_key
 from generator.site.overview import Listing, rows
@@ -179,8 +180,7 @@ def thousand(tmp_path_factory):
     """The list of 1,000 groups, published as `netvaerk build` publishes it, with the shared files beside it."""
     root = copy_project(tmp_path_factory.mktemp("tusind"), {})
     out = root / "site"
-    prepare(out, Project(root))
-    assets = share(Project(root), out)
+    assets = start(Project(root), out, TODAY, Engine()).assets
     publish_overview(out, _listings(1000), assets)
     return out
 

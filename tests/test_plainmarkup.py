@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import generator.safety.guard as guard
+from conftest import read_site
 from generator.builder.generate import Secret
-from generator.builder.readback import read_site
 from generator.safety.plainmarkup import plain_events
 from test_rawblocks import convert, pages
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTRACT, ROOT, TODAY, copy_project
-from generator.builder.pipeline import Project, build_group, prepare
+from conftest import CONTRACT, ROOT, TODAY, build_one, copy_project
+from generator.builder.project import Project
+from generator.builder.publish import prepare_output
 from generator.guide import content as guide
 
 GOLDEN_TXT = ROOT / "tests" / "golden" / "udskrift" / "nordsjaelland-invitation.txt"
@@ -51,8 +52,8 @@ def stress_site(tmp_path_factory) -> Path:
     """A group with 12 members with long e-mails and a 15-item agenda, built once."""
     root = copy_project(tmp_path_factory.mktemp("stress"), {"vest.yaml": _stress_text().encode()})
     project = Project(root)
-    prepare(root / "site", project)
-    build_group(project, root / "groups" / "vest.yaml", "vest", root / "site", TODAY)
+    prepare_output(root / "site", project)
+    build_one(project, root / "groups" / "vest.yaml", "vest", root / "site", TODAY)
     return root
 
 
@@ -98,8 +99,8 @@ def test_invitation_without_an_address_has_no_qr_code(tmp_path):
     text = CONTRACT.read_text(encoding="utf-8").replace("adresse: https://nordsjaelland.example.dk/\n", "")
     root = copy_project(tmp_path, {"nordsjaelland.yaml": text.encode()})
     project = Project(root)
-    prepare(root / "site", project)
-    build_group(project, root / "groups" / "nordsjaelland.yaml", "nordsjaelland", root / "site", TODAY)
+    prepare_output(root / "site", project)
+    build_one(project, root / "groups" / "nordsjaelland.yaml", "nordsjaelland", root / "site", TODAY)
     html = (root / "site" / "nordsjaelland" / "udskrift" / "invitation.html").read_text(encoding="utf-8")
     assert "<svg" not in html and "Gruppens side" not in html
 

@@ -14,12 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from conftest import CONTRACT, TODAY, copy_project
+from conftest import CONTRACT, TODAY, build_one, copy_project
 from generator.builder.generate import generate
-from generator.builder.pipeline import Project, build_group, prepare
+from generator.builder.project import Project
+from generator.builder.publish import prepare_output
 from generator.errors import GroupError
 from generator.guide.check import check
 from generator.model.models import Group
+from generator.site.config import config_text
 from generator.site.render import environment
 
 CONTACTS = """\
@@ -71,8 +73,8 @@ def _readable(text: str) -> str:
 def contacts_site(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("contacts"), {"kolding.yaml": CONTACTS.encode()})
     project, out = Project(root), root / "site"
-    prepare(out, project)
-    build_group(project, root / "groups" / "kolding.yaml", "kolding", out, TODAY)
+    prepare_output(out, project)
+    build_one(project, root / "groups" / "kolding.yaml", "kolding", out, TODAY)
     return out / "kolding"
 
 
@@ -96,8 +98,8 @@ def test_private_contacts_are_nowhere_in_the_built_site(contacts_site):
 
 def test_private_contacts_are_nowhere_in_the_generated_sources():
     env = environment()
-    generated = generate(CONTACTS.encode(), "groups/kolding.yaml", "kolding", TODAY, env, "../../mkdocs.yml", "../../overrides", "../../site/kolding")
-    for rel, content in [*generated.docs.items(), ("mkdocs.yml", generated.config)]:
+    generated = generate(CONTACTS.encode(), "groups/kolding.yaml", "kolding", TODAY, env, "../../mkdocs.yml", "../../overrides")
+    for rel, content in [*generated.docs.items(), ("mkdocs.yml", config_text(generated.config))]:
         text = _readable(content if isinstance(content, str) else content.decode("utf-8", errors="replace"))
         for what, pattern in PRIVATE.items():
             assert not pattern.search(text), f"{what} in {rel}"

@@ -1,4 +1,4 @@
-"""The build's shortcut past Markdown's HTML parser (generator/builder/rawblocks.py) changes no byte of any page:
+"""The build's shortcut past Markdown's HTML parser (generator/builder/engine/rawblocks.py) changes no byte of any page:
 every page is converted with and without it and the two must be identical, for the contract's pages, a members'
 site, group text full of markup, and hand-made cases of every construct the shortcut must leave to Markdown."""
 
@@ -13,9 +13,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.builder.engine.rawblocks import StashBlocks
 from generator.builder.generate import Secret, generate
 from generator.builder.project import THEME_FILES
-from generator.builder.rawblocks import StashBlocks
 from test_escaping import SNIPPETS, block_yaml, group_with, shared_environment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +47,7 @@ def left_for_markdown(source: str) -> str:
 
 def pages(data: bytes, slug: str = "x", secret: Secret | None = None) -> dict[str, str]:
     generated = generate(
-        data, f"groups/{slug}.yaml", slug, TODAY, shared_environment(), "../../mkdocs.yml", "../../overrides", f"../../site/{slug}",
+        data, f"groups/{slug}.yaml", slug, TODAY, shared_environment(), "../../mkdocs.yml", "../../overrides",
         secret=secret, unlock_source=(ROOT / "generator" / "site" / "assets" / "laas.js").read_text(encoding="utf-8"),
     )
     return {rel: text for rel, text in generated.docs.items() if rel.endswith(".md")}

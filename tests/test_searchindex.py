@@ -1,4 +1,4 @@
-"""The build's search index parser (generator/builder/searchindex.py) cuts every page into the same sections as
+"""The build's search index parser (generator/builder/engine/searchindex.py) cuts every page into the same sections as
 Material's own: the contract's pages, a members' site's, and random markup, parsed both ways."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
 
+from generator.builder.engine.searchindex import _SILENT_SVG
+from generator.builder.engine.searchindex import sections as our_sections
 from generator.builder.generate import Secret
-from generator.builder.searchindex import _SILENT_SVG
-from generator.builder.searchindex import sections as our_sections
 from test_rawblocks import convert, pages
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -193,7 +193,7 @@ def test_a_group_built_alone_loads_in_chromium_with_no_failed_request(browser, a
 
 def test_the_lunr_files_shipped_are_those_of_the_language_the_site_searches_in(two_groups):
     """assets.SEARCH_LANGS must follow mkdocs.yml: the search worker fetches lunr.<lang>.min.js for each."""
-    from generator.builder.assets import SEARCH_LANGS
+    from generator.builder.engine.theme_files import SEARCH_LANGS
 
     config = yaml.safe_load((THEME_FILES / "mkdocs.yml").read_text(encoding="utf-8"))
     (search,) = [plugin["search"] for plugin in config["plugins"] if isinstance(plugin, dict) and "search" in plugin]
@@ -213,8 +213,8 @@ def test_the_shared_files_are_kept_between_runs_and_a_damaged_copy_is_made_again
     first = _files(root / "site")
     [kept] = list((root / "site_src" / ".cache" / "tema").iterdir())
     collected = []
-    real = pipeline.collect_shared
-    monkeypatch.setattr(pipeline, "collect_shared", lambda *a, **k: collected.append(1) or real(*a, **k))
+    real = pipeline.shared_files
+    monkeypatch.setattr(pipeline, "shared_files", lambda *a, **k: collected.append(1) or real(*a, **k))
     assert run(["build", "--force", "--today", TODAY], root).code == 0
     assert collected == [] and _files(root / "site") == first
     # A kept file that no longer matches its digest: collected again, and the site is the same.

@@ -94,12 +94,13 @@ def test_plan_lists_upcoming_meetings_and_marks_the_cancelled_one(built_site):
 def test_past_meetings_are_marked_as_held(tmp_path):
     import datetime as dt
 
-    from conftest import copy_project
-    from generator.builder.pipeline import Project, build_group, prepare
+    from conftest import build_one, copy_project
+    from generator.builder.project import Project
+    from generator.builder.publish import prepare_output
 
     project = Project(copy_project(tmp_path))
-    prepare(tmp_path / "site", project)
-    build_group(project, tmp_path / "groups" / "nordsjaelland.yaml", "nordsjaelland", tmp_path / "site", dt.date(2027, 4, 14))
+    prepare_output(tmp_path / "site", project)
+    build_one(project, tmp_path / "groups" / "nordsjaelland.yaml", "nordsjaelland", tmp_path / "site", dt.date(2027, 4, 14))
     site = tmp_path / "site" / "nordsjaelland"
     text = main_text(site, "moeder/index.html")
     upcoming, past = text.split("Tidligere møder")

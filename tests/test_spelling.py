@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from clirun import run
-from conftest import CONTRACT, IN_CI, ROOT, TODAY, copy_project
+from conftest import CONTRACT, IN_CI, ROOT, TODAY, copy_project, generate_one
 
 WORD_LIST = ROOT / "tests" / "spelling" / "ord.txt"
 MEMBERS = ROOT / "tests" / "members" / "lukket.yaml"
@@ -152,7 +152,7 @@ def report(found: list[tuple[str, str]]) -> str:
 @pytest.fixture(scope="module")
 def members_site(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     """The members' group built as the CLI builds it, and its private files and sealed fragments as plain text."""
-    from generator.builder.pipeline import Project, generate_group
+    from generator.builder.pipeline import Project
 
     hunspell()
     root = copy_project(tmp_path_factory.mktemp("lukket"), {"lukket.yaml": MEMBERS.read_bytes()})
@@ -162,7 +162,7 @@ def members_site(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     try:
         ran = run(["build", "--today", TODAY.isoformat()], root)
         assert ran.code == 0, ran.err
-        generated = generate_group(Project(root), root / "groups" / "lukket.yaml", "lukket", root / "site", TODAY)
+        generated = generate_one(Project(root), root / "groups" / "lukket.yaml", "lukket", TODAY)
     finally:
         if saved is None:
             os.environ.pop(variable, None)

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from conftest import CONTRACT, ROOT, TODAY
-from generator.builder.pipeline import Project, generate_group
+from conftest import CONTRACT, ROOT, TODAY, generate_one
+from generator.builder.pipeline import Project
 from generator.facts.audience import Fact
 from generator.guide.check import check
 from generator.site.pages import invitation_lines, site_facts
@@ -138,7 +138,7 @@ def members_generated(tmp_path_factory):
     saved = os.environ.get("NETVAERK_ADGANGSKODE_LUKKET")
     os.environ["NETVAERK_ADGANGSKODE_LUKKET"] = PASSPHRASE
     try:
-        return generate_group(Project(ROOT), MEMBERS, "lukket", tmp_path_factory.mktemp("site"), TODAY)
+        return generate_one(Project(ROOT), MEMBERS, "lukket", TODAY)
     finally:
         if saved is None:
             os.environ.pop("NETVAERK_ADGANGSKODE_LUKKET", None)

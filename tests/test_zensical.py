@@ -1,12 +1,8 @@
 """The generated sources build with a bare `zensical build` too (issue 23): Zensical, Material for MkDocs' maintained
 successor, reads the same site_src/<slug>/mkdocs.yml, INHERITs the packaged base config by its relative path and
 renders our overrides with MiniJinja. MkDocs stays the engine `netvaerk build` uses; this keeps the way out open.
-Zensical is pinned in requirements-test.lock.
-
-One thing Zensical needs that the generated config does not give: it builds only into a folder inside the config's
-own ("site_dir must be within project root"), and site_src/<slug>/mkdocs.yml names the published folder,
-../../site/<slug>. The build is therefore told `site_dir: site` by a two-line config that INHERITs the generated one
-(as that one INHERITs the packaged base): nothing else is changed."""
+Zensical is pinned in requirements-test.lock. The test runs a bare `zensical build` in site_src/<slug>/.
+"""
 
 from __future__ import annotations
 
@@ -38,10 +34,9 @@ def test_the_generated_sources_build_with_zensical(tmp_path, monkeypatch, file, 
     assert built.code == 0, built.err
     sources = root / "site_src" / slug
     made_by_netvaerk = _pages(root / "site" / slug)
-    (sources / "zensical.yml").write_text("INHERIT: mkdocs.yml\nsite_dir: site\n", encoding="utf-8")
-    site = sources / "site"
+    site = sources / "site"  # the generated config's site_dir: inside the config's folder, as Zensical requires
 
-    command = [sys.executable, "-m", "zensical", "build", "--strict", "-f", "zensical.yml"]
+    command = [sys.executable, "-m", "zensical", "build", "--strict"]
     ran = subprocess.run(command, cwd=sources, capture_output=True, text=True, timeout=300)
 
     assert (ran.returncode, ran.stderr) == (0, "No issues found\n"), ran.stdout + ran.stderr

@@ -22,7 +22,7 @@ from ..safety.leaks import Private
 from ..safety.lock import feed_name, keys_for
 from ..safety.lock import parse_legacy as parse_legacy_lock
 from ..safety.passphrase import MIN_BITS, WORD_LIST, estimate_bits, hints, masked_form, new_passphrase, seeded, words
-from ..site.config import config_text
+from ..site.config import config_data
 from ..site.fragments import Lock, Reader
 from ..site.manifest import NAME as MANIFEST
 from ..site.manifest import manifest_text
@@ -44,7 +44,7 @@ class Generated:
     group: Group
     warnings: tuple[Problem, ...]
     docs: dict[str, str | bytes]
-    config: str
+    config: dict  # the MkDocs config (site/config.py)
     private: dict[str, str] = field(default_factory=dict)  # for the members only: never published
     sealed: tuple[tuple[str, str], ...] = ()  # (page, plain HTML) of each sealed fragment, for the guard
     private_values: tuple[Private, ...] = ()  # what must never show in plain text in the published files
@@ -267,7 +267,6 @@ def generate(
     env: jinja2.Environment,
     base_config: str,
     overrides_dir: str,
-    site_dir: str,
     *,
     past: Past | None = None,  # the group file's committed versions, for the calendar's memory (none: a new file)
     secret: Secret | None = None,  # for a group with a members' area
@@ -308,7 +307,7 @@ def generate(
         group=group,
         warnings=tuple(found) + tuple(noted) + tuple(skipped),
         docs={**docs, **print_files(env, site, shared), MANIFEST: manifest_text(group, shared)},
-        config=config_text(group, pages, base_config, overrides_dir, site_dir, box["script"] if box else None),
+        config=config_data(group, pages, base_config, overrides_dir, box["script"] if box else None),
         private=private_files(env, site, slug, lock),
         sealed=rendered.sealed,
         private_values=private_values(group, site.audiences),

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .cache import digest
+from .fingerprint import digest
 
 WORKER = "sw.js"
 SOURCE = Path(__file__).resolve().parent.parent / "site" / "assets" / WORKER

@@ -2,60 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import os
 import sys
-import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import GroupError
-from ..site.overview import Listing
-from ..site.shared import SharedUrls
-from .assets import SharedAssets
-from .cache import shared_fingerprint
-from .history import read_history
-from .inputs import Inputs, load_blobs, read_inputs
-from .pipeline import Reuse, allowed_scripts, build_group, built_stamp, share, site_fingerprint
-from .project import Project, display_path
-
-BUILT, UNCHANGED, FAILED = "bygget", "uændret", "fejl"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one group; plain data so it can cross from a worker process."""
-
-    file: str
-    status: str  # BUILT, UNCHANGED or FAILED
-    target: str = ""
-    pages: int = 0
-    messages: tuple[str, ...] = ()  # warnings, or the problems that stopped the build
-    internal: bool = False  # the failure was a bug (a traceback), not a problem in the file
-    listing: Listing | None = None  # the group's line on the list of groups (BUILT and UNCHANGED)
-
-
-@dataclass(frozen=True)
-class Job:
-    """A group to build, with what it has read already (None when its files could not be read: the build says why)."""
-
-    slug: str
-    path: Path
-    shared: str
-    inputs: Inputs | None
-
-
-@dataclass(frozen=True)
-class Run:
-    """What every group's build in one run shares: read once, before the workers start."""
-
-    project: Project
-    out: Path
-    today: dt.date
-    scripts: tuple  # the inline scripts a page may hold (pipeline.allowed_scripts)
-    assets: SharedUrls  # where the pages find the shared files (out/_tema/)
+from . import engine
+from .pipeline import FAILED, Job, Outcome, Reuse, Run, build_job, plan
+from .project import display_path
 
 
 def cores() -> int:
@@ -65,25 +20,10 @@ def cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def build_one(run: Run, job: Job, reuse: Reuse | None = None) -> Outcome:
-    """Build one group; every failure becomes an Outcome, so one group can never stop the others."""
-    project = run.project
-    file = display_path(job.path, project)
-    try:
-        built = build_group(project, job.path, job.slug, run.out, run.today, job.shared, run.scripts, job.inputs, run.assets, reuse)
-    except GroupError as exc:
-        return Outcome(file, FAILED, messages=tuple(str(p) for p in exc.problems))
-    except Exception:  # noqa: BLE001 - a bug in one group's build must not stop the others
-        return Outcome(file, FAILED, messages=(traceback.format_exc().rstrip(),), internal=True)
-    return Outcome(file, BUILT, display_path(built.target, project), built.pages, tuple(str(w) for w in built.warnings), listing=built.listing)
-
-
 def _preload() -> None:
-    """Import MkDocs before forking so the workers start with it loaded, and keep the collector off the
+    """Import the engine before forking so the workers start with it loaded, and keep the collector off the
     loaded modules, so that collections in the workers neither walk them nor copy the pages they share."""
-    import mkdocs.commands.build  # noqa: F401
-    import mkdocs.config  # noqa: F401
-
+    engine.preload()
     gc.freeze()
 
 
@@ -106,7 +46,7 @@ def _work(run: Run, conn) -> None:
             job = conn.recv()
             if job is None:
                 return
-            conn.send(build_one(run, job, reuse))
+            conn.send(build_job(run, job, reuse))
     except (EOFError, KeyboardInterrupt):
         return  # the command stopped (Ctrl+C reaches every process): it says so itself
 
@@ -178,49 +118,16 @@ class _Pool:
             conn.close()
 
 
-def build_many(
-    project: Project,
-    groups: dict[str, Path],
-    out: Path,
-    today: dt.date,
-    force: bool = False,
-    workers: int | None = None,
-    assets: SharedAssets | None = None,
-) -> Iterator[Outcome]:
-    """Each group's outcome in the order given: up-to-date sites are skipped, the rest are built in parallel.
-
-    Each group's files are read once, here: the same bytes give its fingerprint and, when it is built, its site;
-    the git history is read once for all groups, and the past versions of those to build in one more git call.
-    `assets`: the shared files, already in out/_tema/ (pipeline.share; put there here when not given)."""
-    assets = share(project, out) if assets is None else assets
-    shared = shared_fingerprint(assets.made_from, assets.urls)
-    history = read_history(project.root)  # every group's history, in one pass
-    pending: list[Outcome | Job] = []
-    for slug, path in groups.items():
-        try:
-            inputs = read_inputs(project, path, history=history)
-        except GroupError:
-            inputs = None  # the build reports it
-        stamp = None if force or inputs is None else built_stamp(project, out, slug)  # --force: no need to look
-        fresh = stamp is not None and stamp.fingerprint == site_fingerprint(project, inputs, slug, out, today, shared)
-        if fresh:
-            target = display_path(out / slug, project)
-            pending.append(Outcome(inputs.file, UNCHANGED, target, stamp.pages, stamp.warnings, listing=stamp.listing))
-        else:
-            pending.append(Job(slug, path, shared, inputs))
-    # The past versions of the groups to build, in one git call for all of them.
-    loaded = iter(load_blobs(project, [item.inputs for item in pending if isinstance(item, Job) and item.inputs is not None]))
-    pending = [replace(item, inputs=next(loaded)) if isinstance(item, Job) and item.inputs is not None else item for item in pending]
+def build_many(run: Run, groups: dict[str, Path], force: bool = False, workers: int | None = None) -> Iterator[Outcome]:
+    """Each group's outcome in the order given: up-to-date sites are skipped (pipeline.plan), the rest are built in
+    parallel."""
+    pending = plan(run, groups, force)
     jobs = [item for item in pending if isinstance(item, Job)]
-    if not jobs:
-        yield from pending  # type: ignore[misc]
-        return
-    run = Run(project, out, today, allowed_scripts(project), assets.urls)  # the theme's templates are read once, not per group
     count = min(len(jobs), workers or cores())
     if count <= 1:
-        reuse = Reuse.start(project)
+        reuse = Reuse.start(run.project) if jobs else None
         for item in pending:
-            yield build_one(run, item, reuse) if isinstance(item, Job) else item
+            yield build_job(run, item, reuse) if isinstance(item, Job) else item
         return
     _preload()
     pool = _Pool(run, count)

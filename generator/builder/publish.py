@@ -153,7 +153,7 @@ def _swap(source: Path, destination: Path, target: Path) -> None:
 
 
 def publish_shared(out: Path, files: dict[str, bytes]) -> None:
-    """Put the files the groups share into out/_tema/ (assets.py), each in one step, before any group's pages
+    """Put the files the groups share into out/_tema/ (engine/theme_files.py), each in one step, before any group's pages
     link them. Their names are their content's digest, so a file already there with the same bytes is left be."""
     root = out / FOLDER
     refuse_links(root)
@@ -184,6 +184,13 @@ def prune_shared(out: Path, files: dict[str, bytes]) -> None:
 def site_folders(out: Path) -> set[str]:
     """The names of the groups' folders in `out` (neither the shared folder nor a build's temporary folder)."""
     return {child.name for child in out.iterdir() if child.is_dir() and child.name != FOLDER and not child.name.startswith(".")}
+
+
+def write_changed(folder: Path, before: dict[str, bytes], after: dict[str, bytes]) -> None:
+    """Write the files of `after` (paths in `folder`) whose bytes are not those of `before`, as written there."""
+    for rel, data in sorted(after.items()):
+        if before.get(rel) != data:
+            write_file(folder / rel, data)
 
 
 def write_overview(out: Path, html: str, not_found: str | None = None) -> Path:

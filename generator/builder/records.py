@@ -4,7 +4,7 @@ One folder of notes per output folder (Project.notes_for: named by a digest of i
 
     ud.json             {"path": the output folder, "folder": its identity}: netvaerk made it, or took it over empty
     <slug>.json         {"folders": identities of the out/<slug>/ folders netvaerk put there}
-    <slug>.stamp.json   {"folder": the out/<slug>/ it describes, "stamp": that finished build's stamp (cache.py)}
+    <slug>.stamp.json   {"folder": the out/<slug>/ it describes, "stamp": that finished build's stamp (fingerprint.py)}
 
 A folder's identity is its inode number (os.stat), which a rename keeps: the site built in a temporary
 folder keeps it when swapped into out/<slug>/, and a folder someone else made in its place has another.
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import GroupError
 from ..files import make_folder, read_optional, refuse_links, write_file
-from .cache import Stamp, parse_stamp, stamp_json
+from .fingerprint import Stamp, parse_stamp, stamp_json
 from .project import Project
 
 FORMAT = "netvaerk-noter-1"

@@ -1,8 +1,8 @@
-"""The files every group shares (assets.py), kept between runs in site_src/.cache/tema/<key>/.
+"""The files every group shares (engine/theme_files.py), kept between runs in site_src/.cache/tema/<key>/.
 
 Collecting them reads the theme, hashes its files and prunes its stylesheet against every template and script
 (about half a second, once per `netvaerk build`, which a one-group build or an unchanged rebuild of many
-groups would otherwise pay each time). The key is cache.inputs_digest: the package
+groups would otherwise pay each time). The key is fingerprint.inputs_digest: the package
 versions (the theme, Markdown and its extensions among them), the generator's code and templates, the base
 mkdocs.yml and overrides/, which is everything the files are made from. Each file's digest is kept beside it and
 checked when read, so a damaged entry is collected again, never published."""
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..files import read_or_empty, refuse_links, write_file
 from ..site.shared import SharedUrls
-from .assets import SharedAssets
+from .engine.theme_files import SharedAssets
 from .project import Project
 
 INDEX = "index.json"

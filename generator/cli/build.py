@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from ..builder.parallel import BUILT, FAILED, build_many
-from ..builder.pipeline import prepare, publish_overview, share, tidy_shared
+from ..builder import engine
+from ..builder.parallel import build_many
+from ..builder.pipeline import BUILT, FAILED, end, start
 from ..builder.project import group_files, slugs
 from ..errors import GroupError
 from ..site.overview import Listing
@@ -30,6 +32,9 @@ def build(filer: tuple[Path, ...], out: Path | None, today: dt.date, force: bool
     project = options.find_project(filer)
     if (notice := options.where(project)) is not None:
         click.echo(notice)
+    chosen = engine.choose(os.environ)
+    if chosen.note is not None:
+        click.echo(chosen.note, err=True)
     out = Path(options.shown(project.root / "site")) if out is None else out
     paths = list(filer) or group_files(project)
     if not paths:
@@ -40,15 +45,14 @@ def build(filer: tuple[Path, ...], out: Path | None, today: dt.date, force: bool
         options.must_exist(filer, project)
         by_slug = slugs(paths, project)
         options.can_build(project)
-        prepare(out, project)
-        assets = share(project, out)  # the files every group's pages load, in out/_tema/ before any page links them
+        run = start(project, out, today, chosen)  # the shared files in out/_tema/ before any page links them
     except GroupError as exc:
         options.report(exc.problems)
         sys.exit(1)
     failed = crashed = False
     up: dict[str, Listing | None] = {}
     # Outcomes come in the order of by_slug.
-    for slug, outcome in zip(by_slug, build_many(project, by_slug, out, today, force, assets=assets), strict=True):
+    for slug, outcome in zip(by_slug, build_many(run, by_slug, force), strict=True):
         if outcome.internal:
             # A bug, not a problem in the file: its traceback goes to a file, never on the screen.
             click.echo(f"{outcome.file}: ikke bygget. {crash_line(write_details(sys.argv, chr(10).join(outcome.messages)))}", err=True)
@@ -67,11 +71,9 @@ def build(filer: tuple[Path, ...], out: Path | None, today: dt.date, force: bool
             up[slug] = outcome.listing
     if not failed:
         try:
-            if not filer:
-                # The list of groups, when all of groups/ was built; after a failure the previous list stays,
-                # like the failed group's previous site.
-                publish_overview(out, up, assets)
-            tidy_shared(out, assets, set(up))
+            # The list of groups, when all of groups/ was built; after a failure the previous list stays,
+            # like the failed group's previous site.
+            end(run, up, overview=not filer)
         except GroupError as exc:
             options.report(exc.problems)
             sys.exit(1)

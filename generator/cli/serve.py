@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 import signal
 import sys
 from pathlib import Path
 
 import click
 
-from ..builder.pipeline import build_group
+from ..builder import engine
+from ..builder.pipeline import build_group, plan, start
 from ..builder.project import display_path, slugs
 from ..errors import GroupError
 from ..files import reason
@@ -49,29 +51,14 @@ def _port_problem(exc: OSError, port: int) -> str:
 @options.today("Dagens dato (bestemmer det næste møde). Standard: i dag.")
 @HELP_OPTION
 def serve(fil: Path, port: int, today: dt.date) -> None:
-    from mkdocs.livereload import LiveReloadServer
-
     from ..builder.publish import preview_folder, remove_preview
-
-    class Server(LiveReloadServer):
-        """Binds and listens once, before serving, so the address (also with --port 0) can be shown first
-        and already takes connections when it is shown."""
-
-        bound = listening = False
-
-        def server_bind(self) -> None:
-            if not self.bound:
-                super().server_bind()
-                self.bound = True
-
-        def server_activate(self) -> None:
-            if not self.listening:
-                super().server_activate()
-                self.listening = True
 
     project = options.find_project([fil])
     if (notice := options.where(project)) is not None:
         click.echo(notice)
+    chosen = engine.choose(os.environ)
+    if chosen.note is not None:
+        click.echo(chosen.note, err=True)
     try:
         ((slug, path),) = slugs([fil], project).items()
         options.read_group(fil, display_path(fil, project))  # one that cannot be read at all stops here
@@ -84,19 +71,23 @@ def serve(fil: Path, port: int, today: dt.date) -> None:
     previous = signal.signal(signal.SIGTERM, _interrupt)
 
     def rebuild() -> None:
+        # From the start each time: an edited stylesheet or template in overrides/ shows too.
         try:
-            built = build_group(project, path, slug, out, today)
+            run = start(project, out, today, chosen)
+            (job,) = plan(run, {slug: path}, force=True)
+            built = build_group(run, job)
         except GroupError as exc:
             options.report(exc.problems)
             click.echo("Siden er ikke opdateret; ret fejlene og gem igen.", err=True)
             return
-        options.report(built.warnings)
+        for message in built.messages:
+            click.echo(options.as_typed(message), err=True)
         click.echo(f"{built.file}: bygget ({built.pages} sider)")
 
     try:
         # The whole preview folder is served, as a host serves site/: the pages load the files the groups
         # share from ../_tema/ (rebuilt with the group, so an edited stylesheet shows too).
-        server = Server(builder=rebuild, host="127.0.0.1", port=port, root=str(out))
+        server = engine.preview_server(rebuild, port, out)
         try:
             # The port first: when it is taken, the organiser hears so at once, before a build.
             server.server_bind()

@@ -5,7 +5,7 @@ time. Our pages are plain: a doctype, text, start tags whose attributes are bare
 end tags, and scripts with no '<' in them. For such a page `feed_plain` calls the handler's handle_starttag,
 handle_startendtag and handle_endtag with exactly what html.parser would pass (names in lower case, values with
 their character references decoded, None for a bare name), and handle_data with each script's text; other text
-only when asked (`text=True`, for the search index: builder/searchindex.py), decoded as html.parser decodes it.
+only when asked (`text=True`, for the search index: builder/engine/searchindex.py), decoded as html.parser decodes it.
 
 On anything else it declines, having called nothing, and the caller reads the page with html.parser: a comment, a
 single-quoted or unquoted value, a '<' that starts no tag, a <style>, a self-closed <script/>, markup inside

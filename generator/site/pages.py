@@ -124,7 +124,7 @@ def meeting_pages(site: Site) -> list[Page]:
     """A page for each meeting, none of them in the navigation: the plan lists every meeting (date, kind, time,
     place) and each meeting's page links back to it, while in the menu each meeting's page would carry every
     meeting's date, a list that grows with the plan. The menu shows Mødeplan as where a meeting's page is
-    (builder/mkdocs_run.py), and MkDocs takes the page's title from its heading ("Andet møde tirsdag den …")."""
+    (builder/engine/run.py), and MkDocs takes the page's title from its heading ("Andet møde tirsdag den …")."""
     return [
         Page(
             m.page,

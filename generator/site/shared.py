@@ -1,4 +1,4 @@
-"""Where pages find the files every group in the output folder shares: out/_tema/ (collected by builder/assets.py)."""
+"""Where pages find the files every group in the output folder shares: out/_tema/ (collected by builder/engine/theme_files.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 // netvaerk: the pages as they are on the day they are read, the copy a phone keeps to read offline, and Material's
 // script only when the search is opened. Our own code, no dependencies; the build leaves out full-line comments and
-// indentation, and writes the name of Material's script (in ../_tema/, beside this file) for @BUNDLE@ (builder/assets.py).
+// indentation, and writes the name of Material's script (in ../_tema/, beside this file) for @BUNDLE@ (builder/engine/theme_files.py).
 // The build writes every meeting that can become "next" into the page with its date (data-nv-dato) and shows
 // the one that was next on the day it was built; this shows the one that is next today, in Danish time.
 // Without JavaScript, or without Intl's time zones, the page stays as built.

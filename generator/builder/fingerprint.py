@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import platform
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from importlib import metadata
 from pathlib import Path
 
-from ..files import read_or_empty
+from ..files import read_or_empty, walk
 from ..site.overview import Listing
 from ..site.shared import NOT_SHARED, SharedUrls
 from .inputs import Inputs
@@ -69,19 +68,16 @@ def versions() -> list[tuple[str, bytes]]:
 
 def tree(folder: Path, label: str) -> list[tuple[str, bytes]]:
     """Every file below `folder` (compiled Python left out) by its path, with its bytes."""
-    files = []
-    for parent, dirs, names in os.walk(folder, followlinks=True):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        files += [Path(parent, name) for name in names]
-    return [(f"{label}/{p.relative_to(folder).as_posix()}", p.read_bytes()) for p in sorted(files) if p.is_file()]
+    return [(f"{label}/{p.relative_to(folder).as_posix()}", p.read_bytes()) for p in walk(folder, skip=("__pycache__",))]
 
 
-def inputs_digest(project: Project) -> str:
+def inputs_digest(project: Project, engine: str) -> str:
     """Digest of the inputs every group's build reads, which are also all the shared files are made from: the
-    generator's code and templates, package versions, the base mkdocs.yml and the overrides folder. Read once per
-    run (pipeline.share)."""
+    generator's code and templates, package versions, the engine (engine.Engine.name), the base mkdocs.yml and the
+    overrides folder. Read once per run (pipeline.start)."""
     return digest(
         [
+            ("engine", engine.encode()),
             *versions(),
             *tree(GENERATOR, "generator"),
             ("base_config", read_or_empty(project.base_config)),
@@ -102,9 +98,9 @@ def _passphrase_digest(passphrase: str | None) -> bytes:
     return b"absent" if passphrase is None else hashlib.sha256(b"netvaerk/1 fingerprint|" + passphrase.encode()).digest()
 
 
-def group_fingerprint(shared: str, slug: str, inputs: Inputs, today: dt.date, site_dir: str) -> str:
+def group_fingerprint(shared: str, slug: str, inputs: Inputs, today: dt.date) -> str:
     """One group's fingerprint: the shared inputs' digest plus its own file, its history and the old state files
-    (or their absence), name, output place and "today"."""
+    (or their absence), name and "today" (the stamp is kept per output folder: records.py)."""
     return digest(
         [
             ("shared", shared.encode()),
@@ -120,7 +116,6 @@ def group_fingerprint(shared: str, slug: str, inputs: Inputs, today: dt.date, si
             ("passphrase", _passphrase_digest(inputs.passphrase)),
             ("sources", inputs.sources.value.encode()),
             ("today", today.isoformat().encode()),
-            ("site_dir", site_dir.encode()),
         ]
     )
 

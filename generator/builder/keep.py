@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from ..files import clear_except, keep_out_of_git, make_folder, problem, read_or_empty, refuse_links, write_file
+from ..site.config import config_text
 
 MARKER = ".netvaerk-site"  # in site_src/<slug>/ (never published): netvaerk wrote this folder and may replace it
 
@@ -32,8 +33,9 @@ def _write_if_changed(path: Path, content: str | bytes) -> None:
     write_file(path, data)
 
 
-def write_sources(folder: Path, docs: dict[str, str | bytes], config: str) -> Path:
-    """Make site_src/<slug>/ hold exactly the generated Markdown and config; returns the config path. Files
+def write_sources(folder: Path, docs: dict[str, str | bytes], config: dict) -> Path:
+    """Make site_src/<slug>/ hold exactly the generated Markdown and config (site/config.py's data, as YAML); returns
+    the config path. Files
     that are already as generated are left alone, the rest is written, and whatever else is there removed."""
     refuse_links(folder.parent, folder)
     if folder.exists() and not _is_generated_sources(folder):
@@ -56,7 +58,7 @@ def write_sources(folder: Path, docs: dict[str, str | bytes], config: str) -> Pa
         if extra.name not in {MARKER, "docs", "mkdocs.yml"}:
             shutil.rmtree(extra) if extra.is_dir() and not extra.is_symlink() else extra.unlink()
     config_path = folder / "mkdocs.yml"
-    _write_if_changed(config_path, config)
+    _write_if_changed(config_path, config_text(config))
     return config_path
 
 

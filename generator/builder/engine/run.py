@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import GroupError, Problem
+from ...errors import GroupError, Problem
 
 if TYPE_CHECKING:
-    from ..site.shared import SharedUrls
-    from .mkdocs_config import ConfigFiles
-    from .theme_env import ThemeEnvs
+    from ...site.shared import SharedUrls
+    from . import Kept
 
 
 class _Collect(logging.Handler):
@@ -39,18 +37,6 @@ def _mkdocs_log():
     finally:
         logger.handlers, logger.propagate, _ = saved
         logger.setLevel(saved[2])
-
-
-def _last_step(finish_page: Callable[[str, str], str]):
-    """A plugin of this build only, added last, whose post_page event hands each page's HTML and its path in the
-    site to `finish_page`."""
-    from mkdocs.plugins import BasePlugin
-
-    class Finish(BasePlugin):
-        def on_post_page(self, output: str, /, *, page, **_) -> str:
-            return finish_page(output, page.file.dest_uri)
-
-    return Finish()
 
 
 def _shown_under_folder_index():
@@ -98,42 +84,47 @@ def _faster_search_index():
     return FasterSearch()
 
 
-def mkdocs_build(
+def build(
     config_path: Path,
-    site_dir: Path,
+    into: Path,
+    shared: SharedUrls,
+    leave_out: tuple[str, ...],
+    config_data: dict | None = None,
     template_cache: Path | None = None,
-    shared: SharedUrls | None = None,
-    envs: ThemeEnvs | None = None,
-    leave_out: tuple[str, ...] = (),
-    finish_page: Callable[[str, str], str] | None = None,
-    configs: ConfigFiles | None = None,
+    kept: Kept | None = None,
+    keep_envs: bool = False,
 ) -> None:
-    """Run MkDocs in this process; any MkDocs warning fails the build. With `template_cache`, compiled theme
-    templates are kept there (theme_env.py); with `shared` too, the pages load the theme's files from out/_tema/
-    and none is copied, and `envs` keeps the theme's environments for this process's next build. `leave_out`:
-    the theme's pages not to make (such as 404.html). `finish_page` changes each page's HTML before MkDocs
-    writes it (after every plugin), so a page is written once. A page the navigation leaves out shows its folder's
-    index page as the menu's current one (_shown_under_folder_index). The generator's HTML blocks skip Markdown's
-    HTML parser (rawblocks.py), and the search index is made by a faster parser (searchindex.py): the same bytes, sooner."""
-    from mkdocs.commands.build import build
+    """Run MkDocs in this process; any MkDocs warning fails the build. The pages load the theme's files from
+    out/_tema/ (`shared`) and none is copied; `leave_out`: the theme's pages not to make (such as 404.html). A page
+    the navigation leaves out shows its folder's index page as the menu's current one (_shown_under_folder_index).
+
+    Without `config_data`, the plain path: MkDocs reads `config_path` itself. With it, the shortcuts: the config as
+    data (config.py), compiled theme templates kept in `template_cache` and, with `keep_envs`, the theme's
+    environments kept in `kept` for this process's next build (theme_env.py); the generator's HTML blocks skip
+    Markdown's HTML parser (rawblocks.py), and the search index is made by a faster parser (searchindex.py): the
+    same bytes, sooner."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from .mkdocs_config import load_group_config
+    from .config import load_group_config
     from .rawblocks import StashBlocks
-    from .theme_env import speed_up
+    from .theme_env import use_shared
 
+    site_dir = str(into.resolve())
     with _mkdocs_log() as log:
         try:
-            config = load_group_config(config_path, str(site_dir.resolve()), configs)
-            if template_cache is not None:
-                speed_up(config, template_cache, shared, envs)
+            if config_data is None:
+                config = load_config(config_file=str(config_path), site_dir=site_dir)
+                use_shared(config, shared)
+            else:
+                config = load_group_config(config_data, config_path, site_dir, kept.configs)
+                use_shared(config, shared, template_cache, kept.themes if keep_envs else None)
+                config.markdown_extensions.append(StashBlocks())
+                config.plugins["netvaerk-search-index"] = _faster_search_index()
             config.theme.static_templates.difference_update(leave_out)
-            config.markdown_extensions.append(StashBlocks())
             config.plugins["netvaerk-folder-index"] = _shown_under_folder_index()
-            config.plugins["netvaerk-search-index"] = _faster_search_index()
-            if finish_page is not None:
-                config.plugins["netvaerk"] = _last_step(finish_page)
-            build(config)
+            mkdocs_build(config)
         except (MkDocsException, SystemExit) as exc:
             details = "; ".join(log.messages) or str(exc)
             raise GroupError([Problem(str(config_path), 1, 1, "mkdocs", f"siden kunne ikke bygges: {details}")]) from None

@@ -24,22 +24,6 @@ def _fold_breaks(text: str) -> str:
     return _BREAK.sub("\n", "\n".join([*(line.rstrip(" \t\r\f") for line in lines), last]))
 
 
-def fold_whitespace(html: str) -> str:
-    """Every run of whitespace that contains a line break becomes one line break.
-
-    Outside <pre>, <textarea>, <script> and <style> a browser shows any run of whitespace as one
-    space, so the page looks the same; Material's templates indent deeply, so this is ~15 % of a page.
-    """
-    parts = _VERBATIM.split(html)
-    out = []
-    # split() with two groups yields: text, whole verbatim element, its tag name, text, ...
-    for i in range(0, len(parts), 3):
-        out.append(_fold_breaks(parts[i]))
-        if i + 1 < len(parts):
-            out.append(parts[i + 1])
-    return "".join(out)
-
-
 # The character references escape.text writes for ASCII punctuation that means nothing to HTML: everything but
 # " & ' < > (which stay references). Outside <script> and <style> a browser reads "&#44;" and "," alike, also
 # in attribute values; writing the character saves four bytes each time (a page has a few hundred).
@@ -67,14 +51,6 @@ _NAV_TEXT = re.compile(r'(<(?:a|label) [^>]*class="md-nav__link[ "][^>]*>)<span 
 # announcement bar, which the site never has (Material's script mounts one only where it finds it).
 _LOGO_TITLE = re.compile(r'(<a href="[^"]*") title="[^"]*"( class="md-(?:header|nav)__button md-logo")')
 _NO_ANNOUNCEMENT = '<div data-md-component="announce"></div>'
-# Material's head without <meta name="generator">, the links to the previous and next page (read only by its keyboard
-# shortcuts, whose script loads with the search) and palette.css (the dark scheme it holds is in assets/netvaerk.css).
-# Said here, not in overrides/main.html: filtering a block's lines takes Python's str.splitlines, which Zensical's
-# MiniJinja does not have.
-_HEAD_LEFT_OUT = re.compile(
-    r'<meta name="generator" content="[^"]*">|<link rel="(?:prev|next)" href="[^"]*">'
-    r'|<link rel="stylesheet" href="[^"]*/palette\.[0-9a-f]+\.min\.css">'
-)
 # The header's two icons, Material's material/menu and material/magnify (theme/mkdocs.yml names them), in fewer
 # bytes: no xmlns, which an <svg> in an HTML page does not need, and the magnifier's circles as arcs (at 24 px a few
 # edge pixels differ by at most a fifth of their shade). Written here, so that both engines accept the config.
@@ -102,7 +78,7 @@ def _slim(html: str, frame: bool) -> str:
             # tag (the document's edges, the article, a <script>). str.replace is ten times as fast as a regex here.
             text = _NAV_TEXT.sub(r"\1\2", text.replace(">\n", ">").replace("\n<", "<").strip("\n"))
             text = _LOGO_TITLE.sub(r"\1\2", text).replace(_NO_ANNOUNCEMENT, "")
-            text = _HEADER_ICON.sub(_header_icon, _HEAD_LEFT_OUT.sub("", text))
+            text = _HEADER_ICON.sub(_header_icon, text)
         out.append(_PLAIN_REFERENCE.sub(_plain, text))
         if i + 1 < len(parts):
             verbatim = parts[i + 1]
@@ -111,11 +87,12 @@ def _slim(html: str, frame: bool) -> str:
 
 
 def slim_page(html: str) -> str:
-    """fold_whitespace, and the harmless punctuation's character references written as the characters
+    """Every run of whitespace that contains a line break as one line break, outside <pre>, <textarea>, <script> and
+    <style> (a browser shows any run of whitespace as one space, and Material's templates indent deeply: ~15 % of a
+    page), and the harmless punctuation's character references written as the characters
     (not inside <script> or <style>, where a browser does not read references); in the theme's frame around the
     page's <article>, no line break next to a tag at all, the menu's entries without Material's <span>, the logo
-    links without their title, no empty announcement bar, the head without what _HEAD_LEFT_OUT names and the
-    header's icons in fewer bytes."""
+    links without their title, no empty announcement bar and the header's icons in fewer bytes."""
     start, end = html.find(_ARTICLE), html.rfind(_ARTICLE_END)
     if start < 0 or end < start:
         return _slim(html, frame=False)  # not in the theme's layout (the print pages, the list of groups)
@@ -137,27 +114,13 @@ def fold_css(css: str) -> str:
     return _CSS_PUNCT.sub(r"\1", flat).replace(";}", "}").strip() + "\n"
 
 
-# escape.text writes every ASCII punctuation mark as a reference, so no Markdown can start from a group's text.
-# Once Markdown has run, all but five mean the same in HTML text and quoted attributes written as themselves;
-# '&', '<', '>' and the quotes stay references, so no new tag, attribute or reference can appear.
-_PUNCTUATION = re.compile("&#(" + "|".join(str(ord(c)) for c in "!#$%()*+,-./:;=?@[\\]^_`{|}~") + ");")
-_SCRIPT = re.compile(r"(<script\b.*?</script\s*>)", re.S | re.I)
-
-
-def unescape_punctuation(html: str) -> str:
-    """ASCII punctuation other than '&', '<', '>' and quotes as itself, outside scripts."""
-    parts = _SCRIPT.split(html)
-    # split() with one group: text, script, text, ...
-    return "".join(part if i % 2 else _PUNCTUATION.sub(lambda m: chr(int(m[1])), part) for i, part in enumerate(parts))
-
-
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
 def slim_config(html: str, keep: tuple[str, ...] = ()) -> str:
     """Material's settings for its bundle in compact UTF-8 JSON, without its translations: those of features the
     site does not use (copying code, choosing a version) are never needed, and the search's are written in by
-    assets/netvaerk.js when it loads the bundle (builder/searchbox.py). Only those whose keys start with `keep` stay.
+    assets/netvaerk.js when it loads the bundle (builder/engine/searchbox.py). Only those whose keys start with `keep` stay.
     The settings that are null (annotations, tags, versions: features the site does not use) are left out: the
     bundle reads a missing one as null (`x == null`, `x && …`)."""
     def slim(m: re.Match) -> str:
@@ -168,8 +131,3 @@ def slim_config(html: str, keep: tuple[str, ...] = ()) -> str:
         return m[1] + str(htmlsafe_json_dumps(config, ensure_ascii=False, separators=(",", ":"))) + m[3]
 
     return _CONFIG.sub(slim, html, count=1)
-
-
-def slim_search_index(text: str) -> str:
-    """The search index as compact UTF-8 JSON (MkDocs writes 'æ' as '\\u00e6'); the same data."""
-    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))

@@ -1,5 +1,5 @@
-"""Load a group's generated MkDocs config as mkdocs.config.load_config does, with its YAML read by libyaml and the
-files it inherits (the project's mkdocs.yml) parsed once per process.
+"""Load a group's generated MkDocs config as mkdocs.config.load_config does, from the data the generator made
+(site/config.py), with the files it inherits (the project's mkdocs.yml) read by libyaml once per process.
 
 MkDocs reads a config with PyYAML's pure-Python loader, the group's own and then, through INHERIT, the project's:
 a third of loading a config. A worker that builds group after group keeps the parsed files (ConfigFiles) by their
@@ -84,31 +84,30 @@ class ConfigFiles:
             self._inherited[key] = _parse(key[1])
         return self._inherited[key]
 
-    def merged(self, path: str, inherited: bool = False) -> dict[str, Any] | None:
-        """The config at `path` with the files it INHERITs merged in as MkDocs merges them; None when load_config
-        must read it."""
-        own = self._parse_inherited(path) if inherited else _parse(Path(path).read_bytes())
-        if own is None:
-            return None
-        result = copy.deepcopy(own) if inherited else own
+    def merged(self, own: dict, path: str) -> dict[str, Any] | None:
+        """The config `own`, read from `path`, with the files it INHERITs merged in as MkDocs merges them; None when
+        load_config must read it."""
+        result = dict(own)
         parent_path = result.pop("INHERIT", None)
         if parent_path is None:
             return result
         parent = os.path.normpath(os.path.join(os.path.dirname(path), parent_path))
         if not os.path.exists(parent):
             return None
-        base = self.merged(parent, inherited=True)
+        base = self._parse_inherited(parent)
+        base = None if base is None else self.merged(copy.deepcopy(base), parent)
         return None if base is None else mergedeep.merge(base, result)
 
 
-def load_group_config(config_path: Path, site_dir: str, files: ConfigFiles | None = None):
-    """MkDocs' config for one group's sources, with `site_dir` set (mkdocs.config.load_config's steps after reading
-    the file, with its messages). Without `files`, or for a file it cannot read, load_config itself."""
+def load_group_config(data: dict, config_path: Path, site_dir: str, files: ConfigFiles):
+    """MkDocs' config for one group's sources from its generated config `data` (written to `config_path`), with
+    `site_dir` set: mkdocs.config.load_config's steps after reading the file, with its messages. For a config it
+    cannot merge, load_config itself."""
     from mkdocs import exceptions
     from mkdocs.config import load_config
 
     path = os.path.abspath(config_path)
-    merged = files.merged(path) if files is not None else None
+    merged = files.merged(data, path)
     if merged is None:
         return load_config(config_file=str(config_path), site_dir=site_dir)
     cfg = files.config_class()(config_file_path=path)

@@ -1,6 +1,6 @@
 """What a page of any group can hold, as words: read from every file a page is made from or changed by.
 
-The theme's stylesheet is shared by every group and written before any group is built (assets.py), so what it
+The theme's stylesheet is shared by every group and written before any group is built (theme_files.py), so what it
 keeps cannot depend on one group's pages. It is pruned (cssprune.py) against these files instead, which make every
 page any group can have: the theme's templates (in the site's language and the fallback, English), our overrides
 and our templates, the Python that writes HTML into pages (generator/site/), the Markdown package with its
@@ -21,7 +21,7 @@ THEME_LANGUAGE = "da"  # mkdocs.yml: theme: language
 MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")  # what MkDocs always adds
 _LANGUAGES = "partials/languages/"
 _WORD = re.compile(r"[\w-]+")
-_SITE = Path(__file__).resolve().parent.parent / "site"
+_SITE = Path(__file__).resolve().parents[2] / "site"
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def read_reference(theme_dir: Path, overrides: Path, base_config: Path) -> Refer
     """Material's templates (those our overrides replace left out, and the languages but the site's and English),
     our overrides and templates, generator/site/*.py and its scripts, the Markdown package's core and the
     extensions the site uses, the base mkdocs.yml. Of Python code only the strings count (python_strings). The
-    shared scripts are the caller's (assets.py)."""
+    shared scripts are the caller's (theme_files.py)."""
     import markdown
 
     found: dict[str, str] = {}

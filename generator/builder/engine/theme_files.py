@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import GroupError, Problem
-from ..site.shared import SharedUrls
-from ..site.unlock import script as fold_script
+from ...errors import GroupError, Problem
+from ...site.shared import SharedUrls
+from ...site.unlock import script as fold_script
 from .cssprune import prune
 from .reference import THEME_LANGUAGE, Reference, Vocabulary, read_reference, vocabulary
 from .searchbox import ICONS, dialog, translations, words

@@ -1,0 +1,68 @@
+"""Point the pages at the files the groups share (out/_tema/), and (a shortcut) keep the theme's environments
+and compiled templates from one build to the next in one process; only netvaerk's own in-process builds are
+changed, a bare `mkdocs build` of the generated sources still makes a complete site."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import jinja2
+
+from ...site.shared import SharedUrls
+from ..template_cache import template_cache
+
+
+class SharedLoader(jinja2.FileSystemLoader):
+    """Lists no theme file, so MkDocs copies none into the group's folder (listing is all Files.add_files_from_theme
+    uses it for); templates still load by name. What the pages load from the theme is shared (theme_files.py)."""
+
+    def list_templates(self) -> list[str]:
+        return []
+
+
+def shared_url_filter(shared: SharedUrls):
+    """MkDocs' `url` filter, with each shared file's path swapped for its place in out/_tema/."""
+    from mkdocs.utils.templates import url_filter
+
+    @jinja2.pass_context
+    def url(context, value):
+        return url_filter(context, shared.url(value) if value in shared else value)
+
+    return url
+
+
+class ThemeEnvs:
+    """The theme environments one process has made, kept for every group it builds after: each template is
+    then loaded and compiled once per process, not once per group. Keyed by the theme's real folders, so
+    groups whose configs name the same folders by different paths share one. Not for `netvaerk serve`,
+    which must see a template edited while it runs."""
+
+    def __init__(self) -> None:
+        self._envs: dict[tuple, jinja2.Environment] = {}
+
+    def get(self, key: tuple, make) -> jinja2.Environment:
+        if key not in self._envs:
+            self._envs[key] = make()
+        return self._envs[key]
+
+
+def use_shared(config, shared: SharedUrls, cache_folder: Path | None = None, envs: ThemeEnvs | None = None) -> None:
+    """Make this loaded MkDocs config's pages load the theme's files from out/_tema/: a loader that lists no theme
+    file (so MkDocs copies none) and the `url` filter that points there. With `cache_folder`, compiled templates
+    are kept there; `envs` keeps the environments for the process's next builds."""
+    theme = config.theme
+    make_env = theme.get_env
+    dirs = [os.path.realpath(d) for d in theme.dirs]
+
+    def fresh() -> jinja2.Environment:
+        env = make_env()
+        env.loader = SharedLoader(dirs, followlinks=env.loader.followlinks)
+        if cache_folder is not None:
+            env.bytecode_cache = template_cache(cache_folder)
+        env.filters["url"] = shared_url_filter(shared)
+        return env
+
+    key = (tuple(dirs), str(theme.locale), shared)
+    # One instance attribute on this build's own Theme object: no other build or process is affected.
+    theme.get_env = fresh if envs is None else (lambda: envs.get(key, fresh))
