@@ -13,7 +13,7 @@ from generator.builder.pipeline import Project, build_group, collect_shared, pre
 from generator.builder.project import THEME_FILES
 from generator.builder.readback import read_site, read_theme_templates
 from generator.errors import GroupError
-from generator.safety.guard import Sources, check_site, scan_page, scan_search_index, script_patterns
+from generator.guard.scripts import Sources, check_site, scan_page, scan_search_index, script_patterns
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -121,7 +121,7 @@ def test_css_loses_comments_and_spare_space_but_not_strings():
 
 def test_punctuation_from_group_text_is_written_as_itself_but_not_markup():
     from generator.builder.slim import unescape_punctuation
-    from generator.safety.escape import text
+    from generator.escape import text
 
     value = 'Hos Bo (2. sal), kl. 18-20: "kaffe" & <kage>? 50% \'ja\''
     page = f'<p title="{text(value)}">{text(value)}</p><script>var a="&#46;"</script>'

@@ -11,8 +11,8 @@ import jinja2
 
 from ..errors import GroupError, Problem
 from ..facts.written import where_written
-from ..safety.guard import Sources, check_site, script_patterns
-from ..safety.leaks import leak_problems
+from ..guard.leaks import leak_problems
+from ..guard.scripts import Sources, check_site, script_patterns
 from ..site.overview import SCRIPT as OVERVIEW_SCRIPT
 from ..site.overview import Listing, listing, not_found_html, overview_files, overview_html
 from ..site.printing import CSS as PRINT_CSS

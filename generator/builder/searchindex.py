@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 
 from material.plugins.search.plugin import Element, SearchIndex, Section, void
 
-from ..safety.plainmarkup import feed_plain
+from ..guard.markup import feed_plain
 
 _HEADINGS = frozenset(f"h{x}" for x in range(1, 7))
 _KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from ..errors import Problem
-from .plainmarkup import feed_plain
+from .markup import feed_plain
 
 # Elements no page of ours contains: they run code, load other pages or change where links go.
 _FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "portal"})
@@ -210,7 +210,7 @@ def scan_page(
     """What the page holds that the project never writes (empty when the page is clean), in Danish. `sources`:
     the exact addresses its <script src> may load; `worker`: the search worker its settings may name."""
     scanner = _PageScanner(scripts, sources, worker)
-    if not feed_plain(scanner, html):  # the same tags, read faster (plainmarkup.py); else html.parser reads it
+    if not feed_plain(scanner, html):  # the same tags, read faster (markup.py); else html.parser reads it
         scanner.feed(html)
         scanner.close()
     findings = list(scanner.findings)
