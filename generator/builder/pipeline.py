@@ -12,7 +12,7 @@ import jinja2
 from ..errors import GroupError, Problem
 from ..facts.written import where_written
 from ..guard.leaks import leak_problems
-from ..guard.scripts import Sources, check_site, script_patterns
+from ..guard.scripts import Allowed, check_site, script_patterns
 from ..site.overview import SCRIPT as OVERVIEW_SCRIPT
 from ..site.overview import Listing, listing, not_found_html, overview_files, overview_html
 from ..site.printing import CSS as PRINT_CSS
@@ -198,7 +198,7 @@ def build_group(
     leave_out = ("404.html",) + (() if generated.group.soegemaskiner else ("sitemap.xml",))
     lock_script = tuple(p for p in generated.docs if p.startswith("assets/javascripts/laas."))
     # Material's script is not among them: no page loads it; our script does, when the search is opened.
-    sources = Sources(scripts=(assets.url(OUR_SCRIPT), *lock_script), worker=assets.worker)
+    sources = Allowed(scripts=(assets.url(OUR_SCRIPT), *lock_script), worker=assets.worker)
 
     def build_into(tmp: Path) -> None:
         mkdocs_build(
@@ -247,7 +247,7 @@ def publish_overview(out: Path, listings: dict[str, Listing | None], assets: Sha
     html = slim_page(overview_html(env, listings, assets.urls))
     not_found = slim_page(not_found_html(env))
     shown = str(out / "index.html")
-    problems = check_site({"index.html": html}, None, (), shown, Sources(scripts=(assets.urls.from_root(OVERVIEW_SCRIPT),)))
+    problems = check_site({"index.html": html}, None, (), shown, Allowed(scripts=(assets.urls.from_root(OVERVIEW_SCRIPT),)))
     if problems:
         raise GroupError(problems)
     return write_overview(out, html, not_found)

@@ -51,7 +51,7 @@ _RAW_TEXT_END = re.compile(r"</(?:" + "|".join(sorted(_RAW_TEXT_ELEMENTS)) + r")
 
 
 @dataclass(frozen=True)
-class Sources:
+class Allowed:
     """The scripts a site's pages may load, each by its exact path relative to the site's folder: ours
     (overrides/assets/netvaerk.js, shared by the groups in out/_tema/, which loads the theme's script beside it
     when the search is opened) and the members' lock, and the search worker the theme's settings (`__config`)
@@ -258,14 +258,14 @@ def _pages_list(pages: list[str]) -> str:
 
 
 def check_site(
-    pages: dict[str, str], search_index: str | None, scripts: tuple[re.Pattern[str], ...], file: str, sources: Sources = Sources()
+    pages: dict[str, str], search_index: str | None, scripts: tuple[re.Pattern[str], ...], file: str, allowed: Allowed = Allowed()
 ) -> list[Problem]:
     """One problem per kind of finding in the built site; the site must not be published when there are any.
-    Page paths are relative to the site's folder, as `sources` are."""
+    Page paths are relative to the site's folder, as `allowed`'s are."""
     found = {}
     for rel, html in sorted(pages.items()):
         depth = rel.count("/")
-        found[rel] = scan_page(html, scripts, sources.scripts_at(depth), sources.worker_at(depth))
+        found[rel] = scan_page(html, scripts, allowed.scripts_at(depth), allowed.worker_at(depth))
     if search_index is not None:
         found["search/search_index.json"] = scan_search_index(search_index)
     where: dict[str, list[str]] = {}
