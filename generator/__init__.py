@@ -3,8 +3,7 @@
 The subpackages, each using only those listed before it (cli on top):
 
     lock/       the members' lock: keys, packing, sealing (seal, pack); new passphrases (passphrase, ordliste.txt)
-    guard/      checks of the built output: scripts (no script, handler or load netvaerk did not write; markup
-                reads a plain page fast for it), leaks (no members-only value in plain text)
+    guard/      checks of the output: no script or load netvaerk did not write (scripts, markup), no members-only value (leaks)
     model/      bytes → nodes with positions → Group (load, validate, schema, slug, cpr)
     guide/      BFA's guide as data: agendas, themes, rules, roles; advice and warnings; check
     facts/      what the site, print pages and feed say about each meeting, once, with its audience
