@@ -196,7 +196,7 @@ RAW_TEXT_ESCAPES = [
 @pytest.mark.parametrize("snippet", RAW_TEXT_ESCAPES)
 def test_an_end_tag_hidden_in_a_value_runs_in_chromium_and_the_guard_finds_it(browser, snippet):
     """html.parser reads one harmless <p>; Chromium ends the raw text inside the value and runs the handler."""
-    from generator.safety.guard import scan_page
+    from generator.guard.scripts import scan_page
 
     context = browser.new_context()
     try:

@@ -22,7 +22,7 @@ from generator.builder.history import BROKEN, NO_GIT
 from generator.calendar.ical import legacy_digest
 from generator.calendar.memory import minutes
 from generator.calendar.timeline import version_events
-from generator.safety import lock
+from generator.lock import seal
 from generator.site.render import environment
 from ical_parsers import icalendar_events, icaljs
 
@@ -328,14 +328,14 @@ def origin(tmp_path) -> Path:
     return _origin(tmp_path)
 
 
-def _clone_and_build(origin: Path, folder: Path, keys: lock.Keys) -> tuple[Path, str]:
+def _clone_and_build(origin: Path, folder: Path, keys: seal.Keys) -> tuple[Path, str]:
     """A fresh clone of `origin` built as CI builds it: it builds, leaves git status clean, and publishes the
     members' feed under the name `keys` give; the clone and that name."""
     clone = _clone(origin, folder)
     ran = _build(clone)
     assert ran.code == 0, ran.err
     assert git(clone, "status", "--porcelain") == ""
-    name = lock.feed_name(keys)
+    name = seal.feed_name(keys)
     assert [p.name for p in (clone / "site" / "lukket").glob("kalender-*.ics")] == [name]
     return clone, name
 
@@ -349,9 +349,9 @@ def test_fresh_clones_give_the_same_site_keys_and_feed_and_leave_git_status_clea
     assert _build(again).code == 0  # another clone
     assert _files(again / "site") == _files(first / "site")
     assert _files(again / "private") == _files(first / "private")  # the invitation's unlock link, the contact list
-    keys = lock.keys_for(PASSPHRASE, "lukket")
-    assert [p.name for p in (first / "site" / "lukket").glob("kalender-*.ics")] == [lock.feed_name(keys)]
-    assert f"#nv={lock.b64u(keys.enc)}" in html.unescape((first / "private" / "lukket-invitation.html").read_text(encoding="utf-8"))
+    keys = seal.keys_for(PASSPHRASE, "lukket")
+    assert [p.name for p in (first / "site" / "lukket").glob("kalender-*.ics")] == [seal.feed_name(keys)]
+    assert f"#nv={seal.b64u(keys.enc)}" in html.unescape((first / "private" / "lukket-invitation.html").read_text(encoding="utf-8"))
 
     # An edit committed: a meeting moved, another re-placed, a third deleted. A fresh clone builds it.
     group = origin / "groups" / "lukket.yaml"
@@ -454,8 +454,8 @@ def test_a_repository_whose_old_builds_committed_state_files_keeps_its_keys_and_
     """The old lock file's random salt and the old calendar state's counters are read, from the working tree or,
     once deleted, from the history; nothing is written."""
     salt = bytes(range(16))
-    old_keys = lock.derive(PASSPHRASE, salt)
-    laas = {"format": 1, "salt": lock.b64u(salt), "iterationer": lock.ITERATIONS, "kontrol": lock.check_value(old_keys, "lukket")}
+    old_keys = seal.derive(PASSPHRASE, salt)
+    laas = {"format": 1, "salt": seal.b64u(salt), "iterationer": seal.ITERATIONS, "kontrol": seal.check_value(old_keys, "lukket")}
     data = (origin / "groups" / "lukket.yaml").read_bytes()
     (origin / "groups" / "lukket.laas.json").write_text(json.dumps(laas, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     (origin / "groups" / "lukket.kalender.json").write_bytes(_legacy(data, "lukket", 2, "2026-11-22T00:00:00Z", True))

@@ -22,8 +22,8 @@ from markupsafe import Markup
 
 from generator.builder.generate import generate
 from generator.builder.project import THEME_FILES
-from generator.safety.cpr import find_cpr
-from generator.safety.escape import text
+from generator.escape import text
+from generator.model.cpr import find_cpr
 from generator.site import render
 from generator.site.render import environment
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from generator.builder.generate import Generated, generate
 from generator.errors import GroupError
-from generator.safety.cpr import find_cpr
+from generator.model.cpr import find_cpr
 from generator.site.render import environment
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ from generator.builder.fingerprint import inputs_digest
 from generator.builder.pipeline import Project, shared_files
 from generator.builder.project import THEME_FILES
 from generator.errors import GroupError
-from generator.safety.guard import Sources, check_site, scan_page, scan_search_index, script_patterns
+from generator.guard.scripts import Allowed, check_site, scan_page, scan_search_index, script_patterns
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,24 +30,24 @@ def contract_pages(built_site):
 
 
 @pytest.fixture(scope="module")
-def sources():
+def allowed():
     """What the contract site's pages may load: our script and the search worker in the shared folder (the theme's
     script is loaded by ours when the search is opened; no page names it)."""
     shared = shared_files(Project(ROOT), Engine(), inputs_digest(Project(ROOT), Engine().name)).urls
-    return Sources(scripts=(shared.url(OUR_SCRIPT),), worker=shared.worker)
+    return Allowed(scripts=(shared.url(OUR_SCRIPT),), worker=shared.worker)
 
 
 @pytest.fixture(scope="module")
-def home(sources):
+def home(allowed):
     """What the home page (at the top of the group's folder) may load."""
-    return sources.scripts_at(0), sources.worker_at(0)
+    return allowed.scripts_at(0), allowed.worker_at(0)
 
 
-def test_contract_site_is_clean(contract_pages, scripts, sources):
+def test_contract_site_is_clean(contract_pages, scripts, allowed):
     pages, index = contract_pages
     assert len(pages) == 23  # 16 pages and 7 printables (6 posters, the invitation); no 404.html of its own
     assert index is not None
-    assert check_site(pages, index, scripts, "groups/nordsjaelland.yaml", sources) == []
+    assert check_site(pages, index, scripts, "groups/nordsjaelland.yaml", allowed) == []
 
 
 def test_no_page_has_an_inline_script_and_none_is_waved_through(contract_pages, scripts, home):
@@ -59,10 +59,10 @@ def test_no_page_has_an_inline_script_and_none_is_waved_through(contract_pages, 
     assert scan_page(html + "<script>var palette=1</script>", scripts, *home) == ["et <script>-element"]
 
 
-def test_only_the_shared_script_and_worker_at_their_exact_places_are_loaded(contract_pages, scripts, sources, home):
+def test_only_the_shared_script_and_worker_at_their_exact_places_are_loaded(contract_pages, scripts, allowed, home):
     pages, _ = contract_pages
     html, nested = pages["index.html"], pages["moeder/2027-01-12.html"]
-    (ours,), worker = sources.scripts, sources.worker
+    (ours,), worker = allowed.scripts, allowed.worker
     assert f'<script src="{ours}"></script>' in html and f'"search":"{worker}"' in html
     assert f'<script src="../{ours}"></script>' in nested and f'"search":"../{worker}"' in nested
     assert "bundle." not in html  # the theme's script comes only with the search, loaded by ours
@@ -172,9 +172,9 @@ def test_search_index_with_markup_is_found(contract_pages):
     assert scan_search_index("ikke json") == ["et søgeindeks, der ikke kan læses"]
 
 
-def test_problems_name_the_pages_once_per_kind(contract_pages, scripts, sources):
+def test_problems_name_the_pages_once_per_kind(contract_pages, scripts, allowed):
     pages = {rel: html.replace("</body>", "<img src=x onerror=alert(1)></body>") for rel, html in contract_pages[0].items()}
-    problems = check_site(pages, None, scripts, "groups/x.yaml", sources)
+    problems = check_site(pages, None, scripts, "groups/x.yaml", allowed)
     assert [str(p) for p in problems] == [
         "groups/x.yaml:1:1: den byggede side indeholder en hændelsesattribut (onerror) på <img>, som netvaerk ikke selv "
         "har sat ind (dagsordener.html, index.html, invitation.html og 20 andre); siden er ikke lagt ud, og den forrige udgave er urørt"

@@ -13,106 +13,106 @@ import pytest
 
 from clirun import run
 from conftest import IN_CI, ROOT, copy_project
-from generator.safety import lock, pack
-from generator.safety.passphrase import WORD_LIST, entropy_bits, masked_form, new_passphrase, words
+from generator.lock import pack, seal
+from generator.lock.passphrase import WORD_LIST, entropy_bits, masked_form, new_passphrase, words
 
 SALT = bytes(range(16))
 PASSPHRASE = "pavillon tun middag gryde fjerbold lime"
 
 
 @pytest.fixture(scope="module")
-def keys() -> lock.Keys:
-    return lock.derive(PASSPHRASE, SALT)
+def keys() -> seal.Keys:
+    return seal.derive(PASSPHRASE, SALT)
 
 
 def test_a_fragment_opens_only_with_the_key_on_its_own_page(keys):
-    token = lock.seal_html(keys, "lukket", "moeder/2027-02-09.html", "f1", "<p>Hos Bo, Slotsgade 4</p>")
-    assert lock.open_html(keys.enc, "lukket", "moeder/2027-02-09.html", "f1", token) == "<p>Hos Bo, Slotsgade 4</p>"
-    opened = lock.unseal(keys.enc, lock.aad("lukket", "moeder/2027-02-09.html", "f1"), token)
-    assert opened is not None and len(opened) % lock.PAD == 0  # padded, so the length says less
-    assert lock.unseal(keys.enc, lock.aad("lukket", "index.html", "f1"), token) is None  # moved to another page
-    assert lock.unseal(keys.enc, lock.aad("lukket", "moeder/2027-02-09.html", "f2"), token) is None  # another place
-    assert lock.unseal(keys.enc, lock.aad("aaben", "moeder/2027-02-09.html", "f1"), token) is None  # another group
-    other = lock.derive("en helt anden adgangskode her", SALT)
-    assert lock.unseal(other.enc, lock.aad("lukket", "moeder/2027-02-09.html", "f1"), token) is None
+    token = seal.seal_html(keys, "lukket", "moeder/2027-02-09.html", "f1", "<p>Hos Bo, Slotsgade 4</p>")
+    assert seal.open_html(keys.enc, "lukket", "moeder/2027-02-09.html", "f1", token) == "<p>Hos Bo, Slotsgade 4</p>"
+    opened = seal.unseal(keys.enc, seal.aad("lukket", "moeder/2027-02-09.html", "f1"), token)
+    assert opened is not None and len(opened) % seal.PAD == 0  # padded, so the length says less
+    assert seal.unseal(keys.enc, seal.aad("lukket", "index.html", "f1"), token) is None  # moved to another page
+    assert seal.unseal(keys.enc, seal.aad("lukket", "moeder/2027-02-09.html", "f2"), token) is None  # another place
+    assert seal.unseal(keys.enc, seal.aad("aaben", "moeder/2027-02-09.html", "f1"), token) is None  # another group
+    other = seal.derive("en helt anden adgangskode her", SALT)
+    assert seal.unseal(other.enc, seal.aad("lukket", "moeder/2027-02-09.html", "f1"), token) is None
 
 
 def test_a_changed_byte_is_refused(keys):
-    token = lock.seal_html(keys, "lukket", "index.html", "f1", "<p>x</p>")
-    raw = bytearray(lock.unb64u(token))
+    token = seal.seal_html(keys, "lukket", "index.html", "f1", "<p>x</p>")
+    raw = bytearray(seal.unb64u(token))
     for index in (0, 12, len(raw) - 1):  # the IV, the ciphertext, the tag
         changed = bytearray(raw)
         changed[index] ^= 1
-        assert lock.unseal(keys.enc, lock.aad("lukket", "index.html", "f1"), lock.b64u(bytes(changed))) is None
+        assert seal.unseal(keys.enc, seal.aad("lukket", "index.html", "f1"), seal.b64u(bytes(changed))) is None
 
 
 def test_sealing_again_gives_the_same_bytes_and_never_reuses_an_iv(keys):
-    a = lock.aad("lukket", "index.html", "f1")
-    assert lock.seal(keys, a, b"samme") == lock.seal(keys, a, b"samme")
+    a = seal.aad("lukket", "index.html", "f1")
+    assert seal.seal(keys, a, b"samme") == seal.seal(keys, a, b"samme")
     ivs = {
-        lock.unb64u(lock.seal(keys, lock.aad("lukket", page, frag), text))[:12]
+        seal.unb64u(seal.seal(keys, seal.aad("lukket", page, frag), text))[:12]
         for page in ("index.html", "roller.html")
         for frag in ("f1", "f2")
         for text in (b"a", b"b")
     }
     assert len(ivs) == 8
     # The length prefix keeps associated data and plaintext apart: ("…|f1", "x…") and ("…|f1x", "…") differ.
-    assert lock.seal(keys, b"netvaerk/1|g|p|f1", b"xy")[:16] != lock.seal(keys, b"netvaerk/1|g|p|f1x", b"y")[:16]
+    assert seal.seal(keys, b"netvaerk/1|g|p|f1", b"xy")[:16] != seal.seal(keys, b"netvaerk/1|g|p|f1x", b"y")[:16]
 
 
 def test_the_passphrase_is_read_as_people_type_it():
-    assert lock.normalise(" Pavillon.tun-middag_gryde  FJERBOLD\tlime ") == PASSPHRASE
-    assert lock.derive(masked_form(PASSPHRASE).upper(), SALT).enc == lock.derive(PASSPHRASE, SALT).enc
+    assert seal.normalise(" Pavillon.tun-middag_gryde  FJERBOLD\tlime ") == PASSPHRASE
+    assert seal.derive(masked_form(PASSPHRASE).upper(), SALT).enc == seal.derive(PASSPHRASE, SALT).enc
     with pytest.raises(ValueError):
-        lock.normalise("pavillon\x1ftun")
+        seal.normalise("pavillon\x1ftun")
 
 
 def test_the_verifier_tells_a_wrong_passphrase(keys):
-    check = lock.check_value(keys, "lukket")
-    assert lock.unseal(keys.enc, lock.aad("lukket", "check"), check) == b""
-    assert lock.unseal(lock.derive("pavillon tun middag gryde fjerbold lim", SALT).enc, lock.aad("lukket", "check"), check) is None
+    check = seal.check_value(keys, "lukket")
+    assert seal.unseal(keys.enc, seal.aad("lukket", "check"), check) == b""
+    assert seal.unseal(seal.derive("pavillon tun middag gryde fjerbold lim", SALT).enc, seal.aad("lukket", "check"), check) is None
 
 
-def _legacy_file(salt: bytes, keys: lock.Keys, group: str) -> bytes:
+def _legacy_file(salt: bytes, keys: seal.Keys, group: str) -> bytes:
     """groups/<group>.laas.json as builds before the salt followed the group wrote it."""
-    body = {"format": 1, "salt": lock.b64u(salt), "iterationer": lock.ITERATIONS, "kontrol": lock.check_value(keys, group)}
+    body = {"format": 1, "salt": seal.b64u(salt), "iterationer": seal.ITERATIONS, "kontrol": seal.check_value(keys, group)}
     return (json.dumps(body, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
 def test_the_keys_follow_the_group_and_its_passphrase_alone():
-    one = lock.keys_for(PASSPHRASE, "lukket")
-    assert one == lock.keys_for(" Pavillon tun middag gryde fjerbold lime", "lukket")  # on any machine, in any clone
+    one = seal.keys_for(PASSPHRASE, "lukket")
+    assert one == seal.keys_for(" Pavillon tun middag gryde fjerbold lime", "lukket")  # on any machine, in any clone
     assert one.salt == hashlib.sha256(b"netvaerk/1 salt|lukket").digest()[:16]
-    other_group = lock.keys_for(PASSPHRASE, "aaben")
-    assert other_group.salt != one.salt and other_group.enc != one.enc and lock.feed_name(other_group) != lock.feed_name(one)
-    new = lock.keys_for("noget helt andet nu her igen", "lukket")
-    assert new.enc != one.enc and lock.feed_name(new) != lock.feed_name(one)
+    other_group = seal.keys_for(PASSPHRASE, "aaben")
+    assert other_group.salt != one.salt and other_group.enc != one.enc and seal.feed_name(other_group) != seal.feed_name(one)
+    new = seal.keys_for("noget helt andet nu her igen", "lukket")
+    assert new.enc != one.enc and seal.feed_name(new) != seal.feed_name(one)
     with pytest.raises(ValueError):
-        lock.group_salt("Ikke|et navn")
+        seal.group_salt("Ikke|et navn")
 
 
 def test_an_old_lock_file_keeps_its_keys_while_the_passphrase_does(keys):
     """A group that already publishes keeps its QR invitations, unlocked phones and feed address."""
-    legacy = lock.parse_legacy(_legacy_file(SALT, keys, "lukket"))
-    assert legacy == lock.LegacyLock(SALT, lock.ITERATIONS, lock.check_value(keys, "lukket"))
-    assert lock.keys_for("Pavillon tun middag gryde fjerbold lime ", "lukket", legacy) == keys
+    legacy = seal.parse_legacy(_legacy_file(SALT, keys, "lukket"))
+    assert legacy == seal.LegacyLock(SALT, seal.ITERATIONS, seal.check_value(keys, "lukket"))
+    assert seal.keys_for("Pavillon tun middag gryde fjerbold lime ", "lukket", legacy) == keys
     # A new passphrase: new keys from the group's own salt, and a new feed name.
-    changed = lock.keys_for("noget helt andet nu her igen", "lukket", legacy)
-    assert changed == lock.keys_for("noget helt andet nu her igen", "lukket") and lock.feed_name(changed) != lock.feed_name(keys)
+    changed = seal.keys_for("noget helt andet nu her igen", "lukket", legacy)
+    assert changed == seal.keys_for("noget helt andet nu her igen", "lukket") and seal.feed_name(changed) != seal.feed_name(keys)
     # Another group's old file does not open for this group.
-    assert lock.keys_for(PASSPHRASE, "andre", lock.parse_legacy(_legacy_file(SALT, keys, "lukket"))) == lock.keys_for(PASSPHRASE, "andre")
-    assert lock.parse_legacy(b"{not json") is None
-    assert lock.parse_legacy(_legacy_file(b"short", keys, "lukket")) is None
+    assert seal.keys_for(PASSPHRASE, "andre", seal.parse_legacy(_legacy_file(SALT, keys, "lukket"))) == seal.keys_for(PASSPHRASE, "andre")
+    assert seal.parse_legacy(b"{not json") is None
+    assert seal.parse_legacy(_legacy_file(b"short", keys, "lukket")) is None
 
 
 def test_the_private_feed_name_has_128_bits_from_the_passphrase(keys):
-    assert re.fullmatch(r"kalender-[0-9a-f]{32}\.ics", lock.feed_name(keys))
+    assert re.fullmatch(r"kalender-[0-9a-f]{32}\.ics", seal.feed_name(keys))
 
 
 def test_associated_data_refuses_what_could_blur_its_fields():
     for bad in ("a|b", "A", "", "a b", 'a"b'):
         with pytest.raises(ValueError):
-            lock.aad("lukket", bad)
+            seal.aad("lukket", bad)
 
 
 def test_the_word_list_gives_at_least_60_bits():
@@ -143,8 +143,8 @@ def test_packing_gives_back_every_byte(data):
 
 def test_a_sealed_roles_table_is_packed_small(keys):
     table = "".join(f"<tr><th><a href=\"moeder/2027-0{m}-09.html\">9&#46; maj</a></th><td>Anne Jensen</td></tr>" for m in range(1, 10))
-    token = lock.seal_html(keys, "lukket", "roller.html", "f2", table)
-    assert lock.open_html(keys.enc, "lukket", "roller.html", "f2", token) == table
+    token = seal.seal_html(keys, "lukket", "roller.html", "f2", table)
+    assert seal.open_html(keys.enc, "lukket", "roller.html", "f2", token) == table
     assert len(token) < len(table) / 2
 
 
@@ -203,7 +203,7 @@ def test_a_name_that_comes_back_gives_the_same_lengths(tmp_path):
 
 def test_filler_has_the_same_length_and_does_not_repeat():
     html = '["Hos Bo, Slotsgade 4","<p>Hos Bo, Slotsgade 4 · Bo Hansen · Bo</p>","Ærø"]'
-    out = lock.unrepeatable(html, ("Hos Bo, Slotsgade 4", "Bo Hansen", "Bo", "Ærø"))
+    out = seal.unrepeatable(html, ("Hos Bo, Slotsgade 4", "Bo Hansen", "Bo", "Ærø"))
     assert len(out.encode("utf-8")) == len(html.encode("utf-8"))
     assert "Slotsgade" not in out and "Hansen" not in out and "Ærø" not in out
     first, second = out[2:21], out[26:45]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from clirun import run
 from conftest import CONTRACT, ROOT, copy_project
-from generator.safety import lock
+from generator.lock import seal
 from test_members import MEMBERS, PASSPHRASE
 
 SCRIPT = (ROOT / "generator" / "site" / "assets" / "laas.js").read_text(encoding="utf-8")
@@ -44,8 +44,8 @@ def _opened(site: Path, slug: str) -> _Collect:
         if not block:
             continue
         box = re.search(r'data-nv-salt="([\w-]+)" data-nv-iter="(\d+)"', text)
-        keys = lock.derive(PASSPHRASE, lock.unb64u(box[1]), int(box[2]))
-        for fragment in json.loads(lock.open_html(keys.enc, slug, str(page.relative_to(site / slug)), "page", block[1])):
+        keys = seal.derive(PASSPHRASE, seal.unb64u(box[1]), int(box[2]))
+        for fragment in json.loads(seal.open_html(keys.enc, slug, str(page.relative_to(site / slug)), "page", block[1])):
             found.feed(fragment)
     return found
 

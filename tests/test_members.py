@@ -141,17 +141,17 @@ def test_the_canaries_are_there_for_members(canary_site):
 def test_a_pages_fragments_open_together_in_their_places(canary_site):
     """What a member's phone does (laas.js), done by the build's own functions: the page's one sealed block opens
     with the group's key to the HTML of each placeholder, in order, and the canaries are in it."""
-    from generator.safety import lock
+    from generator.lock import seal
 
     page = (canary_site / "site" / "kanarie" / "moeder" / "2027-01-12.html").read_text(encoding="utf-8")
     assert not (canary_site / "groups" / "kanarie.laas.json").exists()  # no state file: the salt follows the group
-    keys = lock.derive(PASSPHRASE, lock.group_salt("kanarie"))
+    keys = seal.derive(PASSPHRASE, seal.group_salt("kanarie"))
     token = re.search(r'<div id="nv-laast" hidden data-nv-lock="([\w-]+)"></div>', page)[1]
-    fragments = json.loads(lock.open_html(keys.enc, "kanarie", "moeder/2027-01-12.html", "page", token))
+    fragments = json.loads(seal.open_html(keys.enc, "kanarie", "moeder/2027-01-12.html", "page", token))
     ids = re.findall(r'data-nv-id="(f\d+)"', page)
     assert ids == [f"f{n}" for n in range(1, len(fragments) + 1)]
     assert "Kanarievej 99" in html.unescape(" ".join(fragments))
-    assert lock.open_html(keys.enc, "kanarie", "moeder/2027-02-09.html", "page", token) is None  # another page's
+    assert seal.open_html(keys.enc, "kanarie", "moeder/2027-02-09.html", "page", token) is None  # another page's
 
 
 def test_a_public_venue_stays_public(canary_site):

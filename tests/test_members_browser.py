@@ -266,17 +266,17 @@ def test_an_opened_block_holds_only_what_the_build_seals(members_site, phone):
     """Blocks sealed with the right key but holding hostile HTML (someone with the key and write access): no
     handler runs, no element or attribute the build never seals survives, and only https:, sms:, mailto:, tel:,
     webcal: and relative links stay."""
-    from generator.safety import lock
+    from generator.lock import seal
 
     root, base = members_site
     rel = "moeder/2027-02-09.html"
     built = (root / "site" / "lukket" / rel).read_text(encoding="utf-8")
     box = re.search(r'data-nv-salt="([\w-]+)" data-nv-iter="(\d+)"', built)
-    keys = lock.derive(PASSPHRASE, lock.unb64u(box[1]), int(box[2]))
+    keys = seal.derive(PASSPHRASE, seal.unb64u(box[1]), int(box[2]))
     count = len(re.findall(r'data-nv-id="f\d+"', built))
     fragments = (HOSTILE * count)[: max(count, len(HOSTILE))]
     placeholders = "".join(f'<span class="nv-laast" data-nv-id="f{n}">låst</span>' for n in range(count + 1, len(fragments) + 1))
-    token = lock.seal_html(keys, "lukket", rel, "page", json.dumps(fragments))
+    token = seal.seal_html(keys, "lukket", rel, "page", json.dumps(fragments))
     hostile = re.sub(r'(<div id="nv-laast" hidden data-nv-lock=")[^"]+', lambda m: placeholders + m[1] + token, built, count=1)
     phone.route(base + rel, lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=hostile))
     _locked(phone, base + rel)

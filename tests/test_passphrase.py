@@ -11,7 +11,7 @@ import pytest
 
 from clirun import run
 from conftest import copy_project
-from generator.safety.passphrase import (
+from generator.lock.passphrase import (
     MIN_BITS,
     WORD_LIST,
     estimate_bits,

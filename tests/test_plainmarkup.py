@@ -1,4 +1,4 @@
-"""The guard's fast reading of plain pages (generator/safety/plainmarkup.py) gives exactly the tags and script text
+"""The guard's fast reading of plain pages (generator/guard/markup.py) gives exactly the tags and script text
 html.parser gives, and declines every page outside its subset: built pages, a members' site's, hand-made cases
 and random markup, read both ways."""
 
@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import generator.safety.guard as guard
+import generator.guard.scripts as guard
 from conftest import read_site
 from generator.builder.generate import Secret
-from generator.safety.plainmarkup import plain_events
+from generator.guard.markup import plain_events
 from test_rawblocks import convert, pages
 
 ROOT = Path(__file__).resolve().parent.parent

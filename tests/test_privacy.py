@@ -215,7 +215,7 @@ def test_a_cpr_number_broken_over_two_lines_is_caught(block):
     ],
 )
 def test_dates_phones_and_long_numbers_are_not_cpr_numbers(text):
-    from generator.safety.cpr import find_cpr
+    from generator.model.cpr import find_cpr
 
     assert find_cpr(text) is None
 

@@ -67,7 +67,7 @@ def test_sizes_are_gzip_at_the_stated_level():
 
 
 # A members' area site (tests/members/lukket.yaml): the same budgets, with the lock's script in the first visit. What
-# the lock seals is ciphertext, which gzip cannot shrink; the build packs it first (generator/safety/pack.py).
+# the lock seals is ciphertext, which gzip cannot shrink; the build packs it first (generator/lock/pack.py).
 MEMBERS = Path(__file__).parent / "members" / "lukket.yaml"
 _SEALED = re.compile(rb'data-nv-lock="[^"]*"')
 

@@ -15,13 +15,13 @@ from ..errors import GroupError, Problem
 from ..facts.audience import private_values
 from ..facts.links import QR_FILE, feed_links
 from ..facts.qr import qr_file
+from ..guard.leaks import Private
 from ..guide.check import check
+from ..lock.passphrase import MIN_BITS, WORD_LIST, estimate_bits, hints, masked_form, new_passphrase, seeded, words
+from ..lock.seal import feed_name, keys_for
+from ..lock.seal import parse_legacy as parse_legacy_lock
 from ..model.models import Group
 from ..model.slug import SLUG_RE
-from ..safety.leaks import Private
-from ..safety.lock import feed_name, keys_for
-from ..safety.lock import parse_legacy as parse_legacy_lock
-from ..safety.passphrase import MIN_BITS, WORD_LIST, estimate_bits, hints, masked_form, new_passphrase, seeded, words
 from ..site.config import config_data
 from ..site.fragments import Lock, Reader
 from ..site.manifest import NAME as MANIFEST

@@ -19,8 +19,8 @@ import jinja2
 from ..errors import GroupError, Problem
 from ..facts.written import where_written
 from ..files import walk
-from ..safety.guard import Sources, check_site, script_patterns
-from ..safety.leaks import leak_problems
+from ..guard.leaks import leak_problems
+from ..guard.scripts import Allowed, check_site, script_patterns
 from ..site.overview import SCRIPT as OVERVIEW_SCRIPT
 from ..site.overview import Listing, listing, not_found_html, overview_files, overview_html
 from ..site.printing import CSS as PRINT_CSS
@@ -197,9 +197,9 @@ def _guard(run: Run, generated: Generated, inputs: Inputs, files: dict[str, byte
         pages[page] = pages.get(page, "") + html
     lock_script = tuple(p for p in generated.docs if p.startswith("assets/javascripts/laas."))
     # Material's script is not among them: no page loads it; our script does, when the search is opened.
-    sources = Sources(scripts=(run.assets.urls.url(OUR_SCRIPT), *lock_script), worker=run.assets.urls.worker)
+    allowed = Allowed(scripts=(run.assets.urls.url(OUR_SCRIPT), *lock_script), worker=run.assets.urls.worker)
     index = files.get("search/search_index.json")
-    problems = check_site(pages, None if index is None else index.decode("utf-8", errors="replace"), run.scripts, inputs.file, sources)
+    problems = check_site(pages, None if index is None else index.decode("utf-8", errors="replace"), run.scripts, inputs.file, allowed)
     token = (generated.private_feed.removeprefix("kalender-").removesuffix(".ics"),) if generated.private_feed else ()
     if generated.private_values or token:
         unlisted = {generated.private_feed, generated.private_feed_qr} - {None}
@@ -280,7 +280,7 @@ def publish_overview(out: Path, listings: dict[str, Listing | None], assets: Sha
     html = slim_page(overview_html(env, listings, assets.urls))
     not_found = slim_page(not_found_html(env))
     shown = str(out / "index.html")
-    problems = check_site({"index.html": html}, None, (), shown, Sources(scripts=(assets.urls.from_root(OVERVIEW_SCRIPT),)))
+    problems = check_site({"index.html": html}, None, (), shown, Allowed(scripts=(assets.urls.from_root(OVERVIEW_SCRIPT),)))
     if problems:
         raise GroupError(problems)
     return write_overview(out, html, not_found)

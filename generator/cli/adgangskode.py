@@ -14,8 +14,8 @@ from ..builder.secret import passphrase_file, passphrase_variable
 from ..errors import GroupError
 from ..files import keep_out_of_git, make_folder, read_optional, write_file
 from ..guide.check import check
+from ..lock.passphrase import WORD_LIST, WORDS, entropy_bits, masked_form, new_passphrase, words
 from ..model.slug import slug_for
-from ..safety.passphrase import WORD_LIST, WORDS, entropy_bits, masked_form, new_passphrase, words
 from . import options
 from .texts import HELP_OPTION, Command
 

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from ..guard.leaks import Kind as LeakKind
+from ..guard.leaks import Private
 from ..guide import content as guide
 from ..model.models import Group
-from ..safety.leaks import Kind as LeakKind
-from ..safety.leaks import Private
 
 
 class Audience(Enum):
@@ -162,7 +162,7 @@ def private_values(group: Group, audiences: Audiences) -> tuple[Private, ...]:
     """Every value of the group file that must not show in plain text in anything published: what the lock
     hides, and the contact details no member has agreed to show. Names and streets are looked for as whole words
     (a first name, a surname, a street without its number), phone numbers by their digits. The build refuses to
-    publish a site where one of them shows (safety/leaks.py)."""
+    publish a site where one of them shows (guard/leaks.py)."""
     texts = _public_texts(group, audiences)
     public = frozenset(w.casefold() for t in texts for w in _WORD.findall(t))
     readable = " ".join(" ".join(texts).split()).casefold()

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from ..escape import Md
 from ..model.models import Group
-from ..safety.escape import Md
 
 FEED_FILE = "kalender.ics"
 CALENDAR_PAGE = "kalender.html"

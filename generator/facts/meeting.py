@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .. import danish
+from ..escape import Md
 from ..guide import content as guide
 from ..guide.agenda import TimedAgenda, meeting_agenda
 from ..model.models import Group, Meeting
-from ..safety.escape import Md
 from .audience import Audiences, Fact, Kind, audiences_for
 from .links import meeting_ics, meeting_page_url
 from .people import Afbud

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import danish
+from ..escape import Md, mailto_href, sms_href, tel_href
 from ..model.models import Group, Member, Person
-from ..safety.escape import Md, mailto_href, sms_href, tel_href
 from .audience import Audiences, Fact, Kind
 
 

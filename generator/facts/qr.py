@@ -6,7 +6,7 @@ import io
 
 import segno
 
-from ..safety.escape import Md
+from ..escape import Md
 
 
 def _code(url: str) -> segno.QRCode:

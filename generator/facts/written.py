@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..guard.leaks import Where
 from ..model.loader import Mapping, Node, Scalar, Sequence, load
 from ..model.models import Group
 from ..model.validate import field_path
-from ..safety.leaks import Where
 
 
 def _flat(text: str) -> str:

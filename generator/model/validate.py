@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import GroupError, Problem
-from ..safety.cpr import cpr_spans, find_cpr
+from .cpr import cpr_spans, find_cpr
 from .loader import Mapping, Node, Pos, Scalar, Sequence, glued_colon, glued_message
 from .models import Group
 from .suggest import closest, hint, person_hint

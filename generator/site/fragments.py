@@ -8,9 +8,9 @@ from enum import Enum
 
 import markdown
 
+from ..escape import Md, text
 from ..facts.audience import Fact
-from ..safety.escape import Md, text
-from ..safety.lock import Keys, seal_html
+from ..lock.seal import Keys, seal_html
 
 PLACEHOLDER_CLASS = "nv-laast"
 SEALED_ID = "nv-laast"  # the element at the end of a locked page that carries all its fragments, sealed as one

@@ -9,9 +9,9 @@ from pathlib import Path
 import jinja2
 
 from ..danish import sort_key
+from ..escape import Md
 from ..facts.meeting import group_meetings
 from ..model.models import Group
-from ..safety.escape import Md
 from .shared import SharedUrls
 
 TEMPLATE = "oversigt.html.j2"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import danish
+from ..escape import Md
 from ..facts import people
 from ..facts.audience import Audiences, Fact, Kind, audiences_for, sentence
 from ..facts.links import QR_FILE, feed_links
@@ -14,7 +15,6 @@ from ..facts.meeting import AgendaFacts, AgendaRow, GroupMeetings, MeetingKind, 
 from ..guide import content as guide
 from ..guide.agenda import timed
 from ..model.models import Group
-from ..safety.escape import Md
 from .render import Page
 from .timebar import Bar, TimeBar, time_bar
 
@@ -219,7 +219,7 @@ def themes_page(site: Site) -> Page:
     )
 
 
-ROLE_ROWS = 12  # the roles table's coming meetings: a sealed name costs its full length (safety/lock.py), so it stays light
+ROLE_ROWS = 12  # the roles table's coming meetings: a sealed name costs its full length (lock/seal.py), so it stays light
 
 
 def roles_page(site: Site) -> Page:

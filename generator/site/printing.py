@@ -7,12 +7,12 @@ from typing import Any
 import jinja2
 
 from .. import danish
+from ..escape import Md
 from ..facts import people
 from ..facts.audience import Fact, sentence
 from ..facts.meeting import POSTER_FOLDER, AgendaFacts, MeetingKind
 from ..facts.qr import qr_inline
-from ..safety.escape import Md
-from ..safety.lock import unlock_link
+from ..lock.seal import unlock_link
 from .fragments import Fragments, Lock, Reader
 from .pages import Site, invitation_lines
 from .render import Page, render

@@ -8,8 +8,8 @@ from typing import Any
 
 import jinja2
 
+from ..escape import text
 from ..facts.audience import Fact
-from ..safety.escape import text
 from .fragments import Fragments, Lock, Reader
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"

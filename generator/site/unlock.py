@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..safety.escape import Md
-from ..safety.lock import b64u, check_value
+from ..escape import Md
+from ..lock.seal import b64u, check_value
 from .fragments import Lock
 
 SOURCE = Path(__file__).parent / "assets" / "laas.js"

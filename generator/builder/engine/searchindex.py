@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 
 from material.plugins.search.plugin import Element, SearchIndex, Section, void
 
-from ...safety.plainmarkup import feed_plain
+from ...guard.markup import feed_plain
 
 _HEADINGS = frozenset(f"h{x}" for x in range(1, 7))
 _KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
@@ -135,7 +135,7 @@ class SectionParser(HTMLParser):
 def sections(html: str) -> list[Section]:
     """The sections Material's parser cuts `html` into, made by SectionParser, stepping over silent drawings."""
     parser = SectionParser(step_over_drawings=not _MARKED_SHAPE.search(html))
-    if not feed_plain(parser, html, text=True):  # plain markup: the same events, read faster (safety/plainmarkup.py)
+    if not feed_plain(parser, html, text=True):  # plain markup: the same events, read faster (guard/markup.py)
         parser.feed(html)
         parser.close()
     return parser.data

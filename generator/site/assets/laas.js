@@ -1,5 +1,5 @@
 // netvaerk: the members' lock (format netvaerk/1). Opens the fragments the build sealed with
-// generator/safety/lock.py, with the browser's own WebCrypto. Our own code, no dependencies.
+// generator/lock/seal.py, with the browser's own WebCrypto. Our own code, no dependencies.
 (() => {
   'use strict';
   const box = document.getElementById('nv-laas');
@@ -44,7 +44,7 @@
     const x = bytes(s);
     return S.decrypt({ name: 'AES-GCM', iv: x.subarray(0, 12), additionalData: a }, k, x.subarray(12));
   };
-  // The build packs each fragment before sealing it (generator/safety/pack.py): a byte c < 128 is followed by c
+  // The build packs each fragment before sealing it (generator/lock/pack.py): a byte c < 128 is followed by c
   // bytes as they are (zero bytes pad the end); c >= 128 copies (c & 127) + 4 bytes from the distance given in
   // the next two bytes (little-endian).
   const unpack = b => {

@@ -1,6 +1,6 @@
 """Read a page made only of plain markup in one pass, giving the tags html.parser would give; or decline.
 
-The guard (guard.py) reads every built page with html.parser, and html.parser's own loop was most of the guard's
+The guard (scripts.py) reads every built page with html.parser, and html.parser's own loop was most of the guard's
 time. Our pages are plain: a doctype, text, start tags whose attributes are bare names or double-quoted values,
 end tags, and scripts with no '<' in them. For such a page `feed_plain` calls the handler's handle_starttag,
 handle_startendtag and handle_endtag with exactly what html.parser would pass (names in lower case, values with

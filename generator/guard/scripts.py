@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from ..errors import Problem
-from .plainmarkup import feed_plain
+from .markup import feed_plain
 
 # Elements no page of ours contains: they run code, load other pages or change where links go.
 _FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "portal"})
@@ -51,7 +51,7 @@ _RAW_TEXT_END = re.compile(r"</(?:" + "|".join(sorted(_RAW_TEXT_ELEMENTS)) + r")
 
 
 @dataclass(frozen=True)
-class Sources:
+class Allowed:
     """The scripts a site's pages may load, each by its exact path relative to the site's folder: ours
     (overrides/assets/netvaerk.js, shared by the groups in out/_tema/, which loads the theme's script beside it
     when the search is opened) and the members' lock, and the search worker the theme's settings (`__config`)
@@ -210,7 +210,7 @@ def scan_page(
     """What the page holds that the project never writes (empty when the page is clean), in Danish. `sources`:
     the exact addresses its <script src> may load; `worker`: the search worker its settings may name."""
     scanner = _PageScanner(scripts, sources, worker)
-    if not feed_plain(scanner, html):  # the same tags, read faster (plainmarkup.py); else html.parser reads it
+    if not feed_plain(scanner, html):  # the same tags, read faster (markup.py); else html.parser reads it
         scanner.feed(html)
         scanner.close()
     findings = list(scanner.findings)
@@ -258,14 +258,14 @@ def _pages_list(pages: list[str]) -> str:
 
 
 def check_site(
-    pages: dict[str, str], search_index: str | None, scripts: tuple[re.Pattern[str], ...], file: str, sources: Sources = Sources()
+    pages: dict[str, str], search_index: str | None, scripts: tuple[re.Pattern[str], ...], file: str, allowed: Allowed = Allowed()
 ) -> list[Problem]:
     """One problem per kind of finding in the built site; the site must not be published when there are any.
-    Page paths are relative to the site's folder, as `sources` are."""
+    Page paths are relative to the site's folder, as `allowed`'s are."""
     found = {}
     for rel, html in sorted(pages.items()):
         depth = rel.count("/")
-        found[rel] = scan_page(html, scripts, sources.scripts_at(depth), sources.worker_at(depth))
+        found[rel] = scan_page(html, scripts, allowed.scripts_at(depth), allowed.worker_at(depth))
     if search_index is not None:
         found["search/search_index.json"] = scan_search_index(search_index)
     where: dict[str, list[str]] = {}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from zxcvbn import zxcvbn
 
-from .lock import normalise
+from .seal import normalise
 
 MIN_BITS = 60  # below this a passphrase is refused: the lock's salt and check value let anyone test guesses offline
 WORD_LIST = Path(__file__).parent / "ordliste.txt"  # the words `netvaerk adgangskode` draws from

@@ -10,7 +10,7 @@ Format "netvaerk/1", mirrored exactly by the browser's script (generator/site/as
     feed   = HKDF-SHA256(master, salt="", info="netvaerk/1 feed", 16 bytes)  names the private calendar feed
     aad    = "netvaerk/1|<group>|<page>|page"                       a page's fragments open only on that page
     plain  = pack(UTF-8 JSON list of the page's fragments' HTML) || zero bytes to a multiple of 32
-                                                                    (generator/safety/pack.py, site/fragments.py)
+                                                                    (generator/lock/pack.py, site/fragments.py)
     iv     = HMAC-SHA256(siv, len(aad) as 4 bytes || aad || plain)[:12]
     token  = base64url(iv || AES-256-GCM(enc, iv, aad, plain) || tag)
 
