@@ -4,7 +4,8 @@ groups, memory, output size and page weight, measured in one sitting.
     .venv/bin/python bench/bench.py [--grupper N] [--gange R] [--stikprove K]
 
 Prints:
-  (a) `netvaerk build --force` of the contract group / a bare `mkdocs build` of the same generated sources
+  (a) `netvaerk build --force` of the contract group / a bare `mkdocs build` of the same generated sources, and a
+      bare `zensical build --clean` of them beside a bare `mkdocs build` (when Zensical is installed: the test lock)
   (b) `netvaerk build --force` of N synthetic groups / N bare `mkdocs build` processes of their generated sources,
       each as wall-clock time and as CPU time (all processes), with the peak memory (RSS) of the largest process
   (c) `netvaerk build` of the same N groups when nothing changed, in their git repository (two commits: each group's
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import os
 import platform
@@ -197,6 +199,24 @@ def phone_figures(tmp: Path) -> None:
     print("(g) " + "\n    ".join(phone.measure(today / "site", [home, next_meeting(today / "site", home)], runs=3)))
 
 
+def zensical_figures(sources: Path, mkdocs: list[str], rounds: int = 10) -> str:
+    """A bare `zensical build --clean` of a group's generated sources (into their own site_dir, as
+    tests/test_zensical.py builds them) against a bare `mkdocs build` of them, in pairs (after one unmeasured run of
+    each)."""
+    if importlib.util.find_spec("zensical") is None:
+        return "Zensical is not installed (requirements-test.lock pins it): no Zensical figure"
+    command = [sys.executable, "-m", "zensical", "build", "--clean"]
+    try:
+        measure(command, sources)
+        measure(mkdocs)
+        pairs = [(measure(command, sources).wall, measure(mkdocs).wall) for _ in range(rounds)]
+    finally:
+        for made in ("site", ".cache"):
+            shutil.rmtree(sources / made, ignore_errors=True)
+    theirs, bare_wall = statistics.median(z for z, _ in pairs), statistics.median(m for _, m in pairs)
+    return f"the same sources: bare zensical build --clean {theirs:.3f} s, bare mkdocs build {bare_wall:.3f} s (median of {rounds} pairs)"
+
+
 def one_group(tmp: Path) -> Run:
     """(a), (f): the contract group."""
     one = project(tmp / "one", {"nordsjaelland.yaml": CONTRACT.read_bytes()})
@@ -207,6 +227,7 @@ def one_group(tmp: Path) -> Run:
     theirs = [measure(command) for _ in range(7)]
     ours_wall, bare_wall = statistics.median(r.wall for r in ours), statistics.median(r.wall for r in theirs)
     print(f"(a) 1 group:   netvaerk build {ours_wall:.2f} s, bare mkdocs build {bare_wall:.2f} s, ratio {ours_wall / bare_wall:.2f} (target ≤ 1.2)")
+    print(f"    {zensical_figures(one / 'site_src' / 'nordsjaelland', command)}")
     site = one / "site" / "nordsjaelland"
     w = weight(site)
     pages = sorted(w.pages.values())
