@@ -23,7 +23,6 @@ from ...site.shared import SharedUrls
 from .config import ConfigFiles
 from .mend import mend, trim_head
 from .slim import fold_css, slim_config, slim_page
-from .theme_env import ThemeEnvs
 from .theme_files import SharedAssets, read_sources, shared_assets
 
 __all__ = ["PINNED", "Engine", "Kept", "SharedAssets", "build_pages", "choose", "finish_page", "fold_css", "preload", "slim_page",
@@ -79,7 +78,7 @@ class Kept:
     edited while it runs."""
 
     configs: ConfigFiles = field(default_factory=ConfigFiles)
-    themes: ThemeEnvs = field(default_factory=ThemeEnvs)
+    themes: dict = field(default_factory=dict)  # the theme's environments (theme_env.use_shared)
 
 
 def build_pages(

@@ -11,11 +11,12 @@ and search worker, ours, the lock's, the offline worker's). A class that is in n
 from __future__ import annotations
 
 import ast
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ...files import walk
 
 THEME_LANGUAGE = "da"  # mkdocs.yml: theme: language
 MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")  # what MkDocs always adds
@@ -74,13 +75,9 @@ def vocabulary(documents: Iterable[str], scripts: Iterable[str], direction: str 
 
 
 def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    """Files under `folder` ending in `suffixes`, sorted, not looking into hidden folders (the theme's ~14,000
-    icons, which are inlined as SVG paths and hold no class) nor __pycache__."""
-    found = []
-    for parent, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "__"))]
-        found += [Path(parent, f) for f in files if f.endswith(suffixes)]
-    return sorted(found)
+    """Files under `folder` ending in `suffixes`, sorted, not looking into the theme's ~14,000 icons (inlined as SVG
+    paths, they hold no class) nor __pycache__."""
+    return [p for p in walk(folder, skip=(".icons", "__pycache__")) if p.name.endswith(suffixes)]
 
 
 def _direction(theme_dir: Path) -> str:

@@ -1,4 +1,4 @@
-"""Point the pages at the files the groups share (out/_tema/), and (a shortcut) keep the theme's environments
+"""Point the pages at the files the groups share (out/_tema/), and (shortcuts) keep the theme's environments
 and compiled templates from one build to the next in one process; only netvaerk's own in-process builds are
 changed, a bare `mkdocs build` of the generated sources still makes a complete site."""
 
@@ -32,25 +32,12 @@ def shared_url_filter(shared: SharedUrls):
     return url
 
 
-class ThemeEnvs:
-    """The theme environments one process has made, kept for every group it builds after: each template is
-    then loaded and compiled once per process, not once per group. Keyed by the theme's real folders, so
-    groups whose configs name the same folders by different paths share one. Not for `netvaerk serve`,
-    which must see a template edited while it runs."""
-
-    def __init__(self) -> None:
-        self._envs: dict[tuple, jinja2.Environment] = {}
-
-    def get(self, key: tuple, make) -> jinja2.Environment:
-        if key not in self._envs:
-            self._envs[key] = make()
-        return self._envs[key]
-
-
-def use_shared(config, shared: SharedUrls, cache_folder: Path | None = None, envs: ThemeEnvs | None = None) -> None:
+def use_shared(config, shared: SharedUrls, cache_folder: Path | None = None, envs: dict | None = None) -> None:
     """Make this loaded MkDocs config's pages load the theme's files from out/_tema/: a loader that lists no theme
     file (so MkDocs copies none) and the `url` filter that points there. With `cache_folder`, compiled templates
-    are kept there; `envs` keeps the environments for the process's next builds."""
+    are kept there; `envs` keeps the environments for the process's next builds (engine.Kept), so each template
+    is loaded and compiled once per process, keyed by the theme's real folders (groups whose configs name the same
+    folders by different paths share one)."""
     theme = config.theme
     make_env = theme.get_env
     dirs = [os.path.realpath(d) for d in theme.dirs]
@@ -65,4 +52,4 @@ def use_shared(config, shared: SharedUrls, cache_folder: Path | None = None, env
 
     key = (tuple(dirs), str(theme.locale), shared)
     # One instance attribute on this build's own Theme object: no other build or process is affected.
-    theme.get_env = fresh if envs is None else (lambda: envs.get(key, fresh))
+    theme.get_env = fresh if envs is None else (lambda: envs[key] if key in envs else envs.setdefault(key, fresh()))
