@@ -381,3 +381,25 @@ def test_the_host_is_locked_even_when_the_organiser_is_the_host(tmp_path):
     # Members still see her as the host, behind the lock.
     members_feed = next(site.glob("kalender-*.ics")).read_bytes().decode("utf-8").replace("\r\n ", "")
     assert "Vært: Anne Jensen" in members_feed
+
+
+def test_a_hostile_fragment_is_found_before_sealing_also_when_it_is_not_the_pages_last(tmp_path, monkeypatch):
+    """The guard reads every members-only fragment with the page it is sealed on, before sealing hides it. A
+    compromised template stands in for any way markup could slip past escaping: here the first fragment of every
+    page carries a handler. (Before, only a page's last fragment was read, so pages with more missed it.)"""
+    from generator.site.fragments import Fragments
+
+    real = Fragments._seal
+
+    def hostile(self, html):
+        return real(self, html + ('<img src="x" onerror="alert(1)">' if not self.sealed else ""))
+
+    monkeypatch.setattr(Fragments, "_seal", hostile)
+    root = copy_project(tmp_path, {"lukket.yaml": MEMBERS.read_bytes()})
+    built = _build(root)
+    assert built.code == 1
+    (problem,) = [line for line in built.err.splitlines() if "hændelsesattribut" in line]
+    assert problem.startswith("groups/lukket.yaml:1:1: den byggede side indeholder en hændelsesattribut (onerror) på <img>")
+    # Every one of the 13 pages with sealed fragments is named, also those with several.
+    assert "(index.html, kalender.html, moeder/2027-01-12.html og 10 andre)" in problem, problem
+    assert not (root / "site" / "lukket").exists()
