@@ -9,7 +9,8 @@ The subpackages, each using only those listed before it (cli on top):
     facts/      what the site, print pages and feed say about each meeting, once, with its audience
     calendar/   events → iCalendar bytes, stamped from the group file's git history (SEQUENCE only rises)
     site/       page models → Markdown and print pages; the generated mkdocs.yml; the list of groups
-    builder/    one group or many: generate, fingerprint, run MkDocs, post-process, publish
+    builder/    one group or many: plan, generate, build with the engine (builder/engine/: the only code that
+                knows MkDocs, Material or Markdown), finish, guard, publish
     organiser/  new, plan: edits a group file and keeps its comments (needs only model and guide)
     cli/        one module per command; the only place that prints
 

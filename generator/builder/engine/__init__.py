@@ -106,7 +106,7 @@ def finish_page(engine: Engine, html: str, page: str, file: str) -> str:
     """A built HTML page (or a printable, copied as it is) as it is published: the theme's markup mended and its
     head trimmed (mend.py), and with the shortcuts slimmed (slim.py). `file`: the group file a problem is reported
     against."""
-    html = trim_head(mend(html, page, file))
+    html = trim_head(mend(html, page, file, strict=engine.shortcuts))
     return slim_page(slim_config(html)) if engine.shortcuts else html
 
 

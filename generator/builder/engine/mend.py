@@ -33,12 +33,15 @@ def trim_head(html: str) -> str:
     return html if end < 0 else _HEAD_LEFT_OUT.sub("", html[:end]) + html[end:]
 
 
-def mend(html: str, page: str, file: str) -> str:
+def mend(html: str, page: str, file: str, strict: bool = True) -> str:
     """The page with the theme's two toggles written as valid HTML. A page in the theme's layout that does not hold
-    both toggles exactly as expected (a new theme version) stops the build, so the change is seen."""
+    both toggles exactly as expected (a new theme version) stops the build, so the change is seen; not `strict`
+    (the plain path, which another theme version takes), such a toggle is left as the theme wrote it."""
     if _THEME_PAGE not in html:
         return html  # not in the theme's layout (the print pages)
     for written, valid in _TOGGLES:
+        if html.count(written) != 1 and not strict:
+            continue
         if html.count(written) != 1:
             raise GroupError(
                 [
